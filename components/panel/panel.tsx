@@ -1,0 +1,51 @@
+import { siteLabels, type PageContext } from '@/lib/core/page-context';
+import { BackgroundStatus } from './background-status';
+import { PageContextView } from './page-context-view';
+
+export interface PanelProps {
+  context: PageContext;
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
+}
+
+/** The docked panel, or its small tab when collapsed. Later issues fill the body per page kind. */
+export function Panel({ context, collapsed, onCollapsedChange }: PanelProps) {
+  if (collapsed) {
+    return (
+      <button
+        type="button"
+        className="tab"
+        data-testid="panel-tab"
+        aria-label="Open Sidecar"
+        aria-expanded="false"
+        onClick={() => onCollapsedChange(false)}
+      >
+        Sidecar
+      </button>
+    );
+  }
+  return (
+    <aside className="panel" data-testid="panel" data-site={context.site} aria-label="Sidecar">
+      <header className="panel-header">
+        <span className="brand">Sidecar</span>
+        <span className="muted">on {siteLabels[context.site]}</span>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="panel-collapse"
+          aria-label="Collapse Sidecar"
+          aria-expanded="true"
+          onClick={() => onCollapsedChange(true)}
+        >
+          ›
+        </button>
+      </header>
+      <div className="panel-body">
+        <PageContextView context={context} />
+      </div>
+      <footer className="panel-footer">
+        <BackgroundStatus />
+      </footer>
+    </aside>
+  );
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+// The e2e build is the production build with an open shadow root, so Playwright locators can reach the panel.
+const e2e = process.env.WXT_E2E === '1';
+
+export default defineConfig({
+  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'scripts/**',
+      '.ci/**',
+      '.sandbox/**',
+      '**/*.pem',
+      '*.log',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Sidecar for recruiting teams',
+    description:
+      'Fill ATS scorecards from call notes, export LinkedIn profiles to Ashby, Lever or Pinpoint, and read call summaries inline.',
+    // storage: settings; scripting: inject the panel only on recognised pages.
+    permissions: ['storage', 'scripting'],
+    // Only the background calls the ATS APIs. Pinpoint is per-tenant, so its wildcard also covers the app pages.
+    host_permissions: ['https://api.ashbyhq.com/*', 'https://api.lever.co/*', 'https://*.pinpointhq.com/*'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'sidecar@sidecar.example',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
