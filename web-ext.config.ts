@@ -4,5 +4,12 @@ import { defineWebExtConfig } from 'wxt';
 export default defineWebExtConfig({
   disabled: !!process.env.CI || !process.env.DISPLAY,
   binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
-  chromiumArgs: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromiumArgs: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });

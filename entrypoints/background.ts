@@ -10,5 +10,7 @@ export default defineBackground(() => {
     logRefusal: (reason, type) => console.warn(`[sidecar] refused "${type}": ${reason}`),
   });
   // Answer only our own envelopes; returning undefined leaves other traffic to other listeners.
-  browser.runtime.onMessage.addListener((message, sender) => (isEnvelope(message) ? route(message, sender) : undefined));
+  browser.runtime.onMessage.addListener((message, sender) =>
+    isEnvelope(message) ? route(message, sender) : undefined,
+  );
 });

@@ -24,7 +24,7 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<void> {
   bridge.panel = 'loaded';
 
   const useStore = createPanelStore({ context: null, collapsed: false });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
   let ui: ShadowRootContentScriptUi<Root> | undefined;
   let releaseEdge: (() => void) | undefined;
 
@@ -80,7 +80,9 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<void> {
   // Contexts are applied one after another, so quick navigations never race into two panels.
   let queue = Promise.resolve();
   const onContext = (context: PageContext | null) => {
-    queue = queue.then(() => show(context)).catch((error: unknown) => console.error('[sidecar] panel update failed', error));
+    queue = queue
+      .then(() => show(context))
+      .catch((error: unknown) => console.error('[sidecar] panel update failed', error));
   };
 
   const unsubscribe = useStore.subscribe((state, previous) => {

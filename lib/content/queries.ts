@@ -16,6 +16,5 @@ export const backgroundQueries = {
         return { ...data, roundTripMilliseconds: Math.round(performance.now() - sentAt) };
       },
       staleTime: 60_000,
-      retry: 1,
     }),
 };

@@ -30,7 +30,10 @@ export async function send<Type extends MessageType>(
 }
 
 /** For TanStack Query: unwraps a result, throwing its error data so `error` holds kind and message. */
-export async function sendOrThrow<Type extends MessageType>(type: Type, payload: PayloadOf<Type>): Promise<DataOf<Type>> {
+export async function sendOrThrow<Type extends MessageType>(
+  type: Type,
+  payload: PayloadOf<Type>,
+): Promise<DataOf<Type>> {
   const result = await send(type, payload);
   if (result.ok) return result.data;
   throw new SidecarError(result.error);

@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node for Dexie (secrets, later the outbox and calls).
+import 'fake-indexeddb/auto';
