@@ -21,7 +21,12 @@ export function BackgroundStatus() {
     );
   }
   return (
-    <p className="status" data-testid="background-status" data-state="connected">
+    <p
+      className="status"
+      data-testid="background-status"
+      data-state="connected"
+      data-context-site={ping.data.context?.site}
+    >
       Sidecar {ping.data.version} connected · {ping.data.roundTripMilliseconds} ms
     </p>
   );

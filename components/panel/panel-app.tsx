@@ -1,4 +1,5 @@
 import type { PanelStore } from '@/lib/content/store';
+import { send } from '@/lib/messaging/send';
 import { Panel } from './panel';
 
 /** Binds the panel to its store; renders nothing while the page is not one Sidecar recognises. */
@@ -7,5 +8,12 @@ export function PanelApp({ useStore }: { useStore: PanelStore }) {
   const collapsed = useStore((state) => state.collapsed);
   const setCollapsed = useStore((state) => state.setCollapsed);
   if (!context) return null;
-  return <Panel context={context} collapsed={collapsed} onCollapsedChange={setCollapsed} />;
+  return (
+    <Panel
+      context={context}
+      collapsed={collapsed}
+      onCollapsedChange={setCollapsed}
+      onOpenOptions={() => void send('options.open', {})}
+    />
+  );
 }

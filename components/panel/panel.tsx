@@ -6,10 +6,11 @@ export interface PanelProps {
   context: PageContext;
   collapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
+  onOpenOptions: () => void;
 }
 
 /** The docked panel, or its small tab when collapsed. Later issues fill the body per page kind. */
-export function Panel({ context, collapsed, onCollapsedChange }: PanelProps) {
+export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: PanelProps) {
   if (collapsed) {
     return (
       <button
@@ -45,6 +46,9 @@ export function Panel({ context, collapsed, onCollapsedChange }: PanelProps) {
       </div>
       <footer className="panel-footer">
         <BackgroundStatus />
+        <button type="button" className="link-button" data-testid="panel-options" onClick={onOpenOptions}>
+          Options
+        </button>
       </footer>
     </aside>
   );

@@ -28,10 +28,14 @@ describe('lint zones', () => {
   });
 
   it('does not mistake packages for our modules', async () => {
-    expect(await restrictedImports('lib/content/example.ts', "import { createRoot } from 'react-dom/client';\n")).toEqual([]);
+    expect(
+      await restrictedImports('lib/content/example.ts', "import { createRoot } from 'react-dom/client';\n"),
+    ).toEqual([]);
   });
 
   it('keeps extension APIs out of React components', async () => {
-    expect(await restrictedImports('components/panel/example.tsx', "import { browser } from 'wxt/browser';\n")).toHaveLength(1);
+    expect(
+      await restrictedImports('components/panel/example.tsx', "import { browser } from 'wxt/browser';\n"),
+    ).toHaveLength(1);
   });
 });

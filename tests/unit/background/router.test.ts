@@ -20,7 +20,11 @@ function setup(overrides: Partial<Handlers> = {}) {
     ...overrides,
   };
   const refusals: string[] = [];
-  const route = createRouter({ handlers, extension, logRefusal: (reason, type) => refusals.push(`${type}: ${reason}`) });
+  const route = createRouter({
+    handlers,
+    extension,
+    logRefusal: (reason, type) => refusals.push(`${type}: ${reason}`),
+  });
   return { route, handlers, refusals };
 }
 
@@ -65,7 +69,10 @@ describe('background router', () => {
   it('refuses content messages from pages no detector recognises', async () => {
     const { route, handlers } = setup();
     const sender = { ...contentSender, url: 'https://app.ashbyhq.com/jobs', tab: { id: 7 } };
-    expect(await route(envelope('ping', { sentAt: 5 }), sender)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(await route(envelope('ping', { sentAt: 5 }), sender)).toMatchObject({
+      ok: false,
+      error: { kind: 'permission' },
+    });
     expect(handlers.ping).not.toHaveBeenCalled();
   });
 

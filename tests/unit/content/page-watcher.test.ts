@@ -6,6 +6,7 @@ import { pageBridge } from '@/lib/content/page-bridge';
 import { watchPage } from '@/lib/content/page-watcher';
 import type { PageContext } from '@/lib/core/page-context';
 import { detectLeverPage } from '@/lib/providers/lever/page';
+import { answerMessages, setPageUrl } from '../fake-runtime';
 
 const candidatePath = '/candidates/250d8f03-738a-4bba-a671-8a3d73477145';
 
@@ -19,12 +20,11 @@ function resetBridge() {
 
 describe('watchPage', () => {
   let ctx: ContentScriptContext;
-  let sendMessage: ReturnType<typeof vi.fn>;
+  let sendMessage: ReturnType<typeof answerMessages>;
 
   beforeEach(() => {
     fakeBrowser.reset();
-    sendMessage = vi.fn(async () => ({ ok: true, data: { injected: true } }));
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage);
+    sendMessage = answerMessages(() => ({ ok: true, data: { injected: true } }));
     ctx = new ContentScriptContext('lever');
     resetBridge();
   });
@@ -36,7 +36,7 @@ describe('watchPage', () => {
   });
 
   it('does nothing visible and sends nothing on a page that is nothing', () => {
-    window.happyDOM.setURL('https://hire.lever.co/jobs');
+    setPageUrl('https://hire.lever.co/jobs');
     const before = document.documentElement.outerHTML;
     watchPage(ctx, detectLeverPage);
     expect(pageBridge().context).toBeNull();
@@ -45,7 +45,7 @@ describe('watchPage', () => {
   });
 
   it('publishes the context and asks for the panel once on a recognised page', async () => {
-    window.happyDOM.setURL(`https://hire.lever.co${candidatePath}`);
+    setPageUrl(`https://hire.lever.co${candidatePath}`);
     watchPage(ctx, detectLeverPage);
     expect(pageBridge().context).toMatchObject({ site: 'lever', kind: 'candidate' });
     expect(sendMessage).toHaveBeenCalledTimes(1);
@@ -55,7 +55,7 @@ describe('watchPage', () => {
   it('follows in-app navigation by polling where the Navigation API is missing', async () => {
     vi.stubGlobal('navigation', undefined);
     vi.useFakeTimers();
-    window.happyDOM.setURL('https://hire.lever.co/candidates');
+    setPageUrl('https://hire.lever.co/candidates');
     const seen: Array<PageContext | null> = [];
     pageBridge().listeners.add((context) => seen.push(context));
     watchPage(ctx, detectLeverPage);
@@ -70,7 +70,7 @@ describe('watchPage', () => {
   it('follows in-app navigation through the Navigation API where present', () => {
     const navigation = new EventTarget();
     vi.stubGlobal('navigation', navigation);
-    window.happyDOM.setURL('https://hire.lever.co/');
+    setPageUrl('https://hire.lever.co/');
     watchPage(ctx, detectLeverPage);
     history.pushState({}, '', candidatePath);
     navigation.dispatchEvent(new Event('currententrychange'));
@@ -80,7 +80,7 @@ describe('watchPage', () => {
   it('asks again later if the background could not load the panel', async () => {
     sendMessage.mockResolvedValueOnce({ ok: false, error: { kind: 'internal', message: 'down' } });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    window.happyDOM.setURL(`https://hire.lever.co${candidatePath}`);
+    setPageUrl(`https://hire.lever.co${candidatePath}`);
     watchPage(ctx, detectLeverPage);
     await vi.waitFor(() => expect(pageBridge().panel).toBe('absent'));
   });
@@ -88,7 +88,7 @@ describe('watchPage', () => {
   it('stops watching once the content script is invalidated', () => {
     const navigation = new EventTarget();
     vi.stubGlobal('navigation', navigation);
-    window.happyDOM.setURL('https://hire.lever.co/');
+    setPageUrl('https://hire.lever.co/');
     watchPage(ctx, detectLeverPage);
     ctx.abort();
     history.pushState({}, '', candidatePath);

@@ -1,36 +1,44 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidecarError } from '@/lib/core/errors';
 import { send, sendOrThrow } from '@/lib/messaging/send';
+import { answerMessages } from '../fake-runtime';
 
 describe('send', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('wraps the payload in a Sidecar envelope and returns the typed result', async () => {
-    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { opened: true } });
+    const spy = answerMessages(() => ({ ok: true, data: { opened: true } }));
     await expect(send('options.open', { section: 'lever' })).resolves.toEqual({ ok: true, data: { opened: true } });
     expect(spy).toHaveBeenCalledWith({ channel: 'sidecar', type: 'options.open', payload: { section: 'lever' } });
   });
 
   it('turns an unreachable background into an error result instead of throwing', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
+    answerMessages(() => {
+      throw new Error('Extension context invalidated.');
+    });
     const result = await send('ping', { sentAt: 1 });
     expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(result.ok === false && result.error.message).toContain('Reload the page');
   });
 
   it('treats a missing answer as an error', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    answerMessages(() => undefined);
     await expect(send('ping', { sentAt: 1 })).resolves.toMatchObject({ ok: false, error: { kind: 'internal' } });
   });
 
   it('sendOrThrow throws the error data as a SidecarError for TanStack Query', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({
+    answerMessages(() => ({
       ok: false,
       error: { kind: 'auth', provider: 'ashby', message: 'Invalid key', status: 401 },
-    });
+    }));
     const error = await sendOrThrow('ping', { sentAt: 1 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SidecarError);
-    expect((error as SidecarError).data).toEqual({ kind: 'auth', provider: 'ashby', message: 'Invalid key', status: 401 });
+    expect((error as SidecarError).data).toEqual({
+      kind: 'auth',
+      provider: 'ashby',
+      message: 'Invalid key',
+      status: 401,
+    });
   });
 });

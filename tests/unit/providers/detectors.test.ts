@@ -48,6 +48,8 @@ describe('detectAnyPage', () => {
     expect(detectAnyPage(undefined)).toBeNull();
     expect(detectAnyPage('not a url')).toBeNull();
     expect(detectAnyPage('https://evil.example/candidates/0c6b5e3c-7a9f-4d42-9f0e-3b1f6f0c2a11')).toBeNull();
-    expect(detectAnyPage('https://app.ashbyhq.com.evil.example/candidates/0c6b5e3c-7a9f-4d42-9f0e-3b1f6f0c2a11')).toBeNull();
+    expect(
+      detectAnyPage('https://app.ashbyhq.com.evil.example/candidates/0c6b5e3c-7a9f-4d42-9f0e-3b1f6f0c2a11'),
+    ).toBeNull();
   });
 });

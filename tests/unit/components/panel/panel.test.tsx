@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '@/components/panel/panel-app';
 import { createPanelStore } from '@/lib/content/store';
 import { detectAnyPage } from '@/lib/providers/pages';
+import { answerMessages } from '../../fake-runtime';
 
 const pinpointUrl = 'https://acme.pinpointhq.com/admin/jobs/4821/stages/311/applications/99123';
 
@@ -22,10 +23,7 @@ function renderPanel(store = createPanelStore({ context: detectAnyPage(pinpointU
 describe('panel', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({
-      ok: true,
-      data: { version: '0.1.0', receivedAt: 1, sender: 'content', context: null },
-    });
+    answerMessages(() => ({ ok: true, data: { version: '0.1.0', receivedAt: 1, sender: 'content', context: null } }));
   });
   afterEach(cleanup);
 
@@ -46,7 +44,9 @@ describe('panel', () => {
   });
 
   it('says so in words when the background is unreachable', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
+    answerMessages(() => {
+      throw new Error('Extension context invalidated.');
+    });
     renderPanel();
     const status = await screen.findByRole('alert');
     expect(status.textContent).toContain('Reload the page');
@@ -71,7 +71,10 @@ describe('panel', () => {
 
   it('shows page text as text, never as markup', () => {
     renderPanel(
-      createPanelStore({ context: detectAnyPage('https://www.linkedin.com/in/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/'), collapsed: false }),
+      createPanelStore({
+        context: detectAnyPage('https://www.linkedin.com/in/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/'),
+        collapsed: false,
+      }),
     );
     expect(screen.getByTestId('page-id-profile').textContent).toContain('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
