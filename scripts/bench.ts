@@ -1,0 +1,91 @@
+// `npm run bench`: the figures issues quote. One line per figure:
+//   size <script> <gzip bytes> B gzip (<raw bytes> B)
+//   time-to-panel <site> median <ms> ms (min <ms>, max <ms>, n=10)
+// Sizes are of the production build; times use the e2e build (identical but for the open shadow root) in headless Chromium.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import {
+  e2eExtensionPath,
+  launchWithExtension,
+  missingBrowserPrerequisites,
+  productionExtensionPath,
+} from '../tests/e2e/browser';
+import { startSandbox } from '../tests/sandbox/server';
+import { siteCases } from '../tests/e2e/sites';
+
+const runs = 10;
+
+function build(env: Record<string, string> = {}) {
+  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error('wxt build failed');
+}
+
+function scriptFiles(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .sort();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function main() {
+  build();
+  build({ WXT_E2E: '1' });
+
+  for (const file of scriptFiles(productionExtensionPath)) {
+    const content = readFileSync(path.join(productionExtensionPath, file));
+    const gzip = gzipSync(content, { level: 9 }).length;
+    console.log(`size ${file} ${gzip} B gzip (${statSync(path.join(productionExtensionPath, file)).size} B)`);
+  }
+
+  const missing = missingBrowserPrerequisites([e2eExtensionPath]);
+  if (missing.length > 0) {
+    console.log(`time-to-panel skipped: ${missing.join(' ')}`);
+    return;
+  }
+  const sandbox = await startSandbox();
+  const { context } = await launchWithExtension({
+    extensionPath: e2eExtensionPath,
+    hostResolverRules: sandbox.hostResolverRules,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    for (const site of siteCases) {
+      const times: number[] = [];
+      // One warm-up load so the service worker and caches are in the state a user's browser is in.
+      for (let run = 0; run <= runs; run += 1) {
+        await page.goto(site.page.url);
+        // Measured in the page's own clock: from navigation start to the panel rendered in the shadow root.
+        const elapsed = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const check = () => {
+                const panel = document
+                  .querySelector('sidecar-panel')
+                  ?.shadowRoot?.querySelector('[data-testid="panel"]');
+                if (panel) resolve(performance.now());
+                else requestAnimationFrame(check);
+              };
+              check();
+            }),
+        );
+        if (run > 0) times.push(elapsed);
+      }
+      const rounded = (value: number) => Math.round(value);
+      console.log(
+        `time-to-panel ${site.site} median ${rounded(median(times))} ms (min ${rounded(Math.min(...times))}, max ${rounded(Math.max(...times))}, n=${runs})`,
+      );
+    }
+  } finally {
+    await context.close();
+    await sandbox.close();
+  }
+}
+
+await main();
