@@ -6,6 +6,8 @@ import { sitePages } from '@/lib/providers/pages';
 export default defineContentScript({
   registration: 'runtime',
   matches: Object.values(sitePages).flatMap((page) => page.matches),
+  // WXT's default start-up postMessage would tell the page that an extension is here.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     return mountPanel(ctx);
   },
