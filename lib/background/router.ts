@@ -1,6 +1,7 @@
 import { toErrorData, type SidecarErrorData } from '@/lib/core/errors';
 import type { Result } from '@/lib/core/result';
 import { protocol, type DataOf, type MessageType, type ParsedPayloadOf } from '@/lib/messaging/protocol';
+import { senderRefusedMessage } from '@/lib/messaging/sender-refusal';
 import { checkSender, isAllowed, type CheckedSender, type ExtensionIdentity, type RawSender } from './sender-check';
 
 /** One handler per message type: leaving one out of the map is a compile error. */
@@ -46,7 +47,7 @@ export function createRouter({ handlers, extension, logRefusal = () => {} }: Rou
     }
     const sender = checkSender(rawSender, extension);
     if ('refused' in sender) {
-      return refuse(typeName, sender.refused, { kind: 'permission', message: 'This page may not talk to Sidecar' });
+      return refuse(typeName, sender.refused, { kind: 'permission', message: senderRefusedMessage });
     }
     const spec = protocol[type];
     if (!isAllowed(sender, spec.from)) {

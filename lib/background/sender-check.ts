@@ -26,7 +26,9 @@ export interface ExtensionIdentity {
  */
 export function checkSender(sender: RawSender, extension: ExtensionIdentity): CheckedSender | { refused: string } {
   if (sender.id !== extension.id) return { refused: `message from another extension (${sender.id ?? 'unknown'})` };
-  const url = sender.url ?? sender.tab?.url;
+  // For a top frame the tab's URL follows in-app navigations (history.pushState); the sender's URL stays that of
+  // the document's first load in Chromium.
+  const url = (sender.frameId === 0 ? sender.tab?.url : undefined) ?? sender.url;
   if (!url) return { refused: 'sender has no URL' };
   if (url.startsWith(extension.origin)) {
     // Extension pages opened as tabs still have tab info, so the origin is what marks them.

@@ -2,10 +2,14 @@ import { browser } from 'wxt/browser';
 import { SidecarError } from '@/lib/core/errors';
 import type { Result } from '@/lib/core/result';
 import type { DataOf, Envelope, MessageType, PayloadOf } from './protocol';
+import { senderRefusedMessage } from './sender-refusal';
 
 function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
+
+/** Waits before asking again when the background has not caught up with an in-app navigation yet. */
+const senderRetryDelays = [50, 150, 400];
 
 /**
  * Sends one typed message to the background. Never throws: a dead or reloaded extension becomes an error result
@@ -15,6 +19,16 @@ export async function send<Type extends MessageType>(
   type: Type,
   payload: PayloadOf<Type>,
 ): Promise<Result<DataOf<Type>>> {
+  let result = await sendOnce(type, payload);
+  for (const delay of senderRetryDelays) {
+    if (result.ok || result.error.kind !== 'permission' || result.error.message !== senderRefusedMessage) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    result = await sendOnce(type, payload);
+  }
+  return result;
+}
+
+async function sendOnce<Type extends MessageType>(type: Type, payload: PayloadOf<Type>): Promise<Result<DataOf<Type>>> {
   const envelope: Envelope<Type> = { channel: 'sidecar', type, payload };
   try {
     const answer: unknown = await browser.runtime.sendMessage(envelope);

@@ -1,4 +1,16 @@
-import type { PageContext, Site } from '@/lib/core/page-context';
+import type { AtsProvider, PageContext, Site } from '@/lib/core/page-context';
+import type {
+  Application,
+  AtsUser,
+  Candidate,
+  CandidateContext,
+  FeedbackFormDefinition,
+  Job,
+  KeyCheck,
+  Note,
+  ScheduledInterview,
+  Stage,
+} from '@/lib/core/types';
 
 /** A page-URL detector: pure, cheap, and safe to run on every navigation of a matched host. */
 export type DetectPage = (url: URL) => PageContext | null;
@@ -17,4 +29,113 @@ export interface SitePage {
   /** Match patterns for the site's content script: the whole app host, because these apps are SPAs. */
   matches: string[];
   detect: DetectPage;
+}
+
+/** Operations an ATS client offers. Where the vendor's API does not allow one, `unsupported` says why. */
+export type AtsOperation =
+  | 'verifyKey'
+  | 'getCandidateContext'
+  | 'listOpenJobs'
+  | 'listUsers'
+  | 'listStages'
+  | 'listNotes'
+  | 'createNote'
+  | 'findCandidates'
+  | 'createCandidate'
+  | 'createApplication'
+  | 'uploadResume'
+  | 'listFeedbackForms'
+  | 'submitFeedback'
+  | 'moveToStage'
+  | 'scheduleInterview';
+
+/** What the page URL gave us; each ATS needs a different subset. */
+export interface CandidateIds {
+  candidateId?: string;
+  applicationId?: string;
+  jobId?: string;
+}
+
+export interface NewCandidate {
+  name: string;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  phones: string[];
+  linkedinUrl?: string;
+  location?: string;
+  headline?: string;
+  company?: string;
+}
+
+export interface ResumeFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The background-side face of an ATS (design.md: `AtsClient`). Methods return core types, never raw payloads, and
+ * throw `SidecarError`. `performAs` is the ATS user id of the person using Sidecar (Lever requires it on writes).
+ */
+export interface AtsClient {
+  readonly provider: AtsProvider;
+  /** Operations this ATS's API cannot do, with the sentence the UI shows. */
+  readonly unsupported: Partial<Record<AtsOperation, string>>;
+  verifyKey(): Promise<KeyCheck>;
+  getCandidateContext(ids: CandidateIds): Promise<CandidateContext>;
+  listOpenJobs(): Promise<Job[]>;
+  listUsers(): Promise<AtsUser[]>;
+  /** The stages an application can move to (its job's pipeline). */
+  listStages(application: Application): Promise<Stage[]>;
+  listNotes(ids: { candidateId: string; applicationId?: string }): Promise<Note[]>;
+  /** `html` is used where the ATS takes rich text (Ashby); `text` elsewhere. */
+  createNote(input: {
+    candidateId: string;
+    applicationId?: string;
+    text: string;
+    html?: string;
+    performAs?: string;
+  }): Promise<Note>;
+  findCandidates(query: { email?: string; linkedinUrl?: string; name?: string }): Promise<Candidate[]>;
+  createCandidate(input: NewCandidate & { jobId?: string; performAs?: string }): Promise<Candidate>;
+  createApplication(input: {
+    candidateId?: string;
+    jobId: string;
+    /** Pinpoint creates the person with the application. */
+    candidate?: NewCandidate;
+    performAs?: string;
+  }): Promise<Application>;
+  uploadResume(input: {
+    candidateId: string;
+    applicationId?: string;
+    file: ResumeFile;
+    performAs?: string;
+  }): Promise<void>;
+  listFeedbackForms(): Promise<FeedbackFormDefinition[]>;
+  submitFeedback(input: {
+    candidateId: string;
+    applicationId: string;
+    formId: string;
+    interviewId?: string;
+    values: Array<{ fieldId: string; value: string | number | boolean | string[] | null }>;
+    performAs?: string;
+  }): Promise<{ id: string }>;
+  moveToStage(input: {
+    candidateId: string;
+    applicationId: string;
+    stageId: string;
+    note?: string;
+    performAs?: string;
+  }): Promise<Application>;
+  scheduleInterview(input: {
+    candidateId: string;
+    applicationId: string;
+    start: string;
+    end: string;
+    interviewerEmail: string;
+    location?: string;
+    title?: string;
+    performAs?: string;
+  }): Promise<ScheduledInterview>;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { test as base, expect } from '@playwright/test';
 import { startSandbox } from '../sandbox/server';
 import { launchWithExtension, productionExtensionPath } from './browser';
@@ -32,7 +33,12 @@ base.describe('production build', () => {
     expect(manifest.permissions?.sort()).toEqual(['scripting', 'storage']);
     for (const resource of manifest.web_accessible_resources ?? []) expect(resource.use_dynamic_url).toBe(true);
     const scripts = manifest.content_scripts ?? [];
-    expect(scripts.map((script) => script.matches).flat().sort()).toEqual([
+    expect(
+      scripts
+        .map((script) => script.matches)
+        .flat()
+        .sort(),
+    ).toEqual([
       'https://*.pinpointhq.com/*',
       'https://app.ashbyhq.com/*',
       'https://hire.lever.co/*',
@@ -40,6 +46,13 @@ base.describe('production build', () => {
     ]);
     // React and the panel are not in the manifest: the background injects them on recognised pages only.
     expect(scripts.flatMap((script) => script.js)).not.toContain('content-scripts/panel.js');
+  });
+
+  base('keeps each site detector, which runs on every page of its host, within 10 KB gzipped', () => {
+    for (const site of ['ashby', 'lever', 'pinpoint', 'linkedin']) {
+      const script = readFileSync(path.join(productionExtensionPath, 'content-scripts', `${site}.js`));
+      expect(gzipSync(script, { level: 9 }).length, `${site}.js gzipped`).toBeLessThanOrEqual(10 * 1024);
+    }
   });
 
   base('is the e2e build but for the shadow root', () => {

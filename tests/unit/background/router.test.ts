@@ -76,6 +76,15 @@ describe('background router', () => {
     expect(handlers.ping).not.toHaveBeenCalled();
   });
 
+  it("reads a top frame's page from the tab URL, which follows in-app navigation", async () => {
+    const { route } = setup();
+    const sender = { ...contentSender, url: 'https://app.ashbyhq.com/', tab: { id: 7, url: candidateUrl } };
+    expect(await route(envelope('ping', { sentAt: 5 }), sender)).toMatchObject({
+      ok: true,
+      data: { context: { kind: 'candidate' } },
+    });
+  });
+
   it('refuses content messages from sub-frames, even on a recognised page', async () => {
     const { route } = setup();
     const result = await route(envelope('ping', { sentAt: 5 }), { ...contentSender, frameId: 3 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidecarError } from '@/lib/core/errors';
+import { senderRefusedMessage } from '@/lib/messaging/sender-refusal';
 import { send, sendOrThrow } from '@/lib/messaging/send';
 import { answerMessages } from '../fake-runtime';
 
@@ -40,5 +41,32 @@ describe('send', () => {
       message: 'Invalid key',
       status: 401,
     });
+  });
+});
+
+describe('send after an in-app navigation', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('asks again while the background still sees the previous URL, then gets the answer', async () => {
+    let calls = 0;
+    answerMessages(() =>
+      ++calls < 3
+        ? { ok: false, error: { kind: 'permission', message: senderRefusedMessage } }
+        : { ok: true, data: { injected: true } },
+    );
+    await expect(send('panel.inject', {})).resolves.toEqual({ ok: true, data: { injected: true } });
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after a few tries and returns the refusal', async () => {
+    const calls = answerMessages(() => ({ ok: false, error: { kind: 'permission', message: senderRefusedMessage } }));
+    await expect(send('panel.inject', {})).resolves.toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(calls).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not repeat other refusals', async () => {
+    const calls = answerMessages(() => ({ ok: false, error: { kind: 'permission', message: 'not available here' } }));
+    await send('panel.inject', {});
+    expect(calls).toHaveBeenCalledTimes(1);
   });
 });
