@@ -11,6 +11,7 @@ import type {
   ScheduledInterview,
   Stage,
 } from '@/lib/core/types';
+import type { Clock, RateLimiter } from '@/lib/http/rate-limiter';
 
 /** A page-URL detector: pure, cheap, and safe to run on every navigation of a matched host. */
 export type DetectPage = (url: URL) => PageContext | null;
@@ -29,6 +30,15 @@ export interface SitePage {
   /** Match patterns for the site's content script: the whole app host, because these apps are SPAs. */
   matches: string[];
   detect: DetectPage;
+}
+
+/** What tests and the registry inject into a client; production uses the defaults. */
+export interface ClientDependencies {
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** Shared by every client of one provider, so their calls add up against the vendor's limit. */
+  limiter?: RateLimiter;
 }
 
 /** Operations an ATS client offers. Where the vendor's API does not allow one, `unsupported` says why. */
@@ -104,6 +114,8 @@ export interface AtsClient {
     jobId: string;
     /** Pinpoint creates the person with the application. */
     candidate?: NewCandidate;
+    /** Pinpoint takes the CV only with the application, as a data URL. */
+    resume?: ResumeFile;
     performAs?: string;
   }): Promise<Application>;
   uploadResume(input: {

@@ -7,6 +7,16 @@ export const sandboxCredentials = {
   pinpoint: { key: 'sbx_pinpoint_a81f4c07d2e9453b', subdomain: 'acme' },
 };
 
+/**
+ * Keys that authenticate but lack permissions, as a real admin might create them: read-only, so every write and the
+ * permission report can be tested. Each provider's api.ts decides what its limited key may do.
+ */
+export const sandboxLimitedCredentials = {
+  ashby: { key: 'sbx_ashby_readonly_7d2e9c41b8a5' },
+  lever: { key: 'sbx_lever_readonly_Hq3Vn8Zt' },
+  pinpoint: { key: 'sbx_pinpoint_readonly_5e0b9d', subdomain: 'acme' },
+};
+
 type UserKey = 'hannah' | 'marcus' | 'aisha' | 'oliver';
 type JobKey = 'backend' | 'design' | 'data' | 'manager';
 type StageKey = 'review' | 'screen' | 'technical' | 'onsite' | 'offer';
