@@ -62,19 +62,15 @@ async function main() {
       for (let run = 0; run <= runs; run += 1) {
         await page.goto(site.page.url);
         // Measured in the page's own clock: from navigation start to the panel rendered in the shadow root.
-        const elapsed = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const check = () => {
-                const panel = document
-                  .querySelector('sidecar-panel')
-                  ?.shadowRoot?.querySelector('[data-testid="panel"]');
-                if (panel) resolve(performance.now());
-                else requestAnimationFrame(check);
-              };
-              check();
-            }),
-        );
+        // A string, not a function: tsx would wrap a function's inner closures in a helper the page does not have.
+        const elapsed = await page.evaluate<number>(`new Promise((resolve) => {
+          const check = () => {
+            const panel = document.querySelector('sidecar-panel')?.shadowRoot?.querySelector('[data-testid="panel"]');
+            if (panel) resolve(performance.now());
+            else requestAnimationFrame(check);
+          };
+          check();
+        })`);
         if (run > 0) times.push(elapsed);
       }
       const rounded = (value: number) => Math.round(value);
