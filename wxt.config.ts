@@ -22,8 +22,8 @@ export default defineConfig({
     name: 'Sidecar for recruiting teams',
     description:
       'Fill ATS scorecards from call notes, export LinkedIn profiles to Ashby, Lever or Pinpoint, and read call summaries inline.',
-    // storage: settings; scripting: inject the panel only on recognised pages.
-    permissions: ['storage', 'scripting'],
+    // storage: settings; scripting: inject the panel only on recognised pages; alarms: wake the outbox for retries.
+    permissions: ['storage', 'scripting', 'alarms'],
     // Only the background calls the ATS APIs. Pinpoint is per-tenant, so its wildcard also covers the app pages.
     host_permissions: ['https://api.ashbyhq.com/*', 'https://api.lever.co/*', 'https://*.pinpointhq.com/*'],
     ...(browser === 'firefox' && {

@@ -1,11 +1,28 @@
-import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background/handlers';
+import { createOutbox } from '@/lib/background/outbox';
+import { createExecutors } from '@/lib/background/outbox-executors';
+import { cacheKeys, createReadCache } from '@/lib/background/read-cache';
 import { createRouter, isEnvelope } from '@/lib/background/router';
+import { performAsFor } from '@/lib/background/connections';
+import { connectedClient } from '@/lib/providers/clients';
+import { database } from '@/lib/storage/database';
+
+const outboxAlarm = 'sidecar-outbox';
 
 export default defineBackground(() => {
+  const cache = createReadCache();
+  const outbox = createOutbox({
+    database,
+    executor: createExecutors({ clientFor: connectedClient, performAsFor }),
+    scheduleWake: (when) => void browser.alarms.create(outboxAlarm, { when }),
+    // What a write changed must not be served from the cache afterwards.
+    onDone: (entry) => cache.invalidate(cacheKeys.candidates(entry.provider)),
+  });
+
   const route = createRouter({
-    handlers: createHandlers(),
+    handlers: createHandlers({ outbox, cache, clientFor: connectedClient }),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     logRefusal: (reason, type) => console.warn(`[sidecar] refused "${type}": ${reason}`),
   });
@@ -13,4 +30,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     isEnvelope(message) ? route(message, sender) : undefined,
   );
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === outboxAlarm) void outbox.drain();
+  });
+  // Listening to onStartup makes the browser start the worker at launch, so queued writes resume without a click.
+  browser.runtime.onStartup.addListener(() => void outbox.resume());
+  // Every start of the worker (install, launch, or wake-up after Chrome stopped it) picks up interrupted writes.
+  void outbox.resume();
 });

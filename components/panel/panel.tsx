@@ -1,5 +1,6 @@
 import { siteLabels, type PageContext } from '@/lib/core/page-context';
 import { BackgroundStatus } from './background-status';
+import { CandidateSection } from './candidate-section';
 import { PageContextView } from './page-context-view';
 
 export interface PanelProps {
@@ -43,6 +44,10 @@ export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: 
       </header>
       <div className="panel-body">
         <PageContextView context={context} />
+        {context.kind === 'candidate' ? (
+          // Keyed by page, so moving to another candidate starts from a clean form.
+          <CandidateSection key={context.url} context={context} onOpenOptions={onOpenOptions} />
+        ) : null}
       </div>
       <footer className="panel-footer">
         <BackgroundStatus />

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
@@ -11,13 +12,15 @@ async function start(container: HTMLElement) {
   const context = detectAnyPage(tab?.url);
   createRoot(container).render(
     <StrictMode>
-      <PopupApp
-        context={context}
-        onOpenOptions={() => {
-          void browser.runtime.openOptionsPage();
-          window.close();
-        }}
-      />
+      <QueryClientProvider client={new QueryClient()}>
+        <PopupApp
+          context={context}
+          onOpenOptions={() => {
+            void browser.runtime.openOptionsPage();
+            window.close();
+          }}
+        />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

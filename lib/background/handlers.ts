@@ -1,11 +1,37 @@
 import { browser } from 'wxt/browser';
 import { SidecarError } from '@/lib/core/errors';
+import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
+import type { AtsClient } from '@/lib/providers/contracts';
+import { connectionStatuses, disconnect, saveConnection, saveIdentity, testConnection } from './connections';
+import type { Outbox } from './outbox';
+import { cacheKeys, type ReadCache } from './read-cache';
 import type { Handlers } from './router';
+import type { CheckedSender } from './sender-check';
 
 /** Where WXT writes the runtime-registered panel content script (entrypoints/panel.content). */
 export const panelScriptFile = '/content-scripts/panel.js';
 
-export function createHandlers(): Handlers {
+/** How long an ATS read is served from the cache: a revisit within minutes costs no API call. */
+export const readCacheMilliseconds = 5 * 60_000;
+
+export interface HandlerDependencies {
+  outbox: Outbox;
+  cache: ReadCache;
+  clientFor: (provider: AtsProvider) => Promise<AtsClient>;
+}
+
+/** A page may only ask about the ATS it belongs to. */
+function requireOwnSite(sender: CheckedSender, provider: AtsProvider): void {
+  if (sender.kind === 'content' && sender.context.site !== provider) {
+    throw new SidecarError({
+      kind: 'permission',
+      provider,
+      message: `This page cannot read ${siteLabels[provider]} data`,
+    });
+  }
+}
+
+export function createHandlers({ outbox, cache, clientFor }: HandlerDependencies): Handlers {
   return {
     async 'panel.inject'(_payload, sender) {
       if (sender.kind !== 'content') throw new SidecarError({ kind: 'permission', message: 'Not a page' });
@@ -29,6 +55,74 @@ export function createHandlers(): Handlers {
     async 'options.open'() {
       await browser.runtime.openOptionsPage();
       return { opened: true };
+    },
+
+    'connections.status': () => connectionStatuses(),
+    'connections.test': (payload) => testConnection(payload),
+    'connections.save': (payload) => saveConnection(payload, cache),
+    'connections.disconnect': ({ provider }) => disconnect(provider, cache, outbox),
+    'identity.save': ({ email }) => saveIdentity(email, cache),
+
+    async 'candidate.context'({ provider, ids }, sender) {
+      requireOwnSite(sender, provider);
+      const client = await clientFor(provider);
+      const context = await cache.remember(cacheKeys.candidate(provider, ids), readCacheMilliseconds, () =>
+        client.getCandidateContext(ids),
+      );
+      return { ...context, unsupported: client.unsupported };
+    },
+
+    async 'candidate.stages'({ provider, candidateId, applicationId }, sender) {
+      requireOwnSite(sender, provider);
+      const client = await clientFor(provider);
+      return cache.remember(cacheKeys.stages(provider, applicationId), readCacheMilliseconds, async () => {
+        const context = await client.getCandidateContext({ candidateId, applicationId });
+        const application = context.applications.find((candidate) => candidate.id === applicationId);
+        if (!application) throw new SidecarError({ kind: 'not-found', provider, message: 'No such application' });
+        return client.listStages(application);
+      });
+    },
+
+    async 'ats.users'({ provider }, sender) {
+      requireOwnSite(sender, provider);
+      const client = await clientFor(provider);
+      return cache.remember(cacheKeys.users(provider), readCacheMilliseconds, () => client.listUsers());
+    },
+
+    async 'application.moveToStage'(payload, sender) {
+      requireOwnSite(sender, payload.provider);
+      const { clickId, provider, candidateName, ...operation } = payload;
+      return outbox.enqueue({
+        id: clickId,
+        provider,
+        label: `Move ${candidateName} to ${operation.stageName}`,
+        operation: { type: 'moveToStage', ...operation },
+      });
+    },
+
+    async 'interview.schedule'(payload, sender) {
+      requireOwnSite(sender, payload.provider);
+      const { clickId, provider, candidateName, ...operation } = payload;
+      return outbox.enqueue({
+        id: clickId,
+        provider,
+        label: `Schedule an interview with ${candidateName}`,
+        operation: { type: 'scheduleInterview', ...operation },
+      });
+    },
+
+    async 'outbox.list'(filter, sender) {
+      if (filter.provider) requireOwnSite(sender, filter.provider);
+      // A page sees only its own ATS's entries.
+      const provider =
+        sender.kind === 'content' && sender.context.site !== 'linkedin' ? sender.context.site : filter.provider;
+      return outbox.list({ ...filter, provider });
+    },
+
+    async 'outbox.retry'({ id }, sender) {
+      const entry = await outbox.get(id);
+      if (entry) requireOwnSite(sender, entry.provider);
+      return outbox.retry(id);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -9,6 +9,7 @@ import type { PageContext } from '@/lib/core/page-context';
 import { isPanelCollapsed, setPanelCollapsed } from '@/lib/storage/panel-layout';
 import { pageBridge } from './page-bridge';
 import { reserveRightEdge } from './page-layout';
+import { createPanelQueryClient } from './query-client';
 import { createPanelStore } from './store';
 
 /** The host element's tag: one per page, and the e2e tests' anchor. */
@@ -24,7 +25,7 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<void> {
   bridge.panel = 'loaded';
 
   const useStore = createPanelStore({ context: null, collapsed: false });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
+  const queryClient = createPanelQueryClient();
   let ui: ShadowRootContentScriptUi<Root> | undefined;
   let releaseEdge: (() => void) | undefined;
 

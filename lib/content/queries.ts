@@ -1,9 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { AtsProvider } from '@/lib/core/page-context';
 import { sendOrThrow } from '@/lib/messaging/send';
+import type { CandidateIds } from '@/lib/providers/contracts';
 
 /**
- * Query-option factories with hierarchical keys, so a write can invalidate exactly what it changes
- * (`['ats', provider, …]` for ATS data arrives with the ATS connections).
+ * Query-option factories with hierarchical keys (`['ats', provider, 'candidate', ids]`…), so a write can invalidate
+ * exactly what it changes: `atsKeys.provider(p)` drops everything of one ATS.
  */
 export const backgroundQueries = {
   all: ['background'] as const,
@@ -16,5 +18,49 @@ export const backgroundQueries = {
         return { ...data, roundTripMilliseconds: Math.round(performance.now() - sentAt) };
       },
       staleTime: 60_000,
+    }),
+};
+
+export const atsKeys = {
+  all: ['ats'] as const,
+  provider: (provider: AtsProvider) => [...atsKeys.all, provider] as const,
+  candidates: (provider: AtsProvider) => [...atsKeys.provider(provider), 'candidate'] as const,
+  stages: (provider: AtsProvider) => [...atsKeys.provider(provider), 'stages'] as const,
+};
+
+export const atsQueries = {
+  candidate: (provider: AtsProvider, ids: CandidateIds) =>
+    queryOptions({
+      queryKey: [...atsKeys.candidates(provider), ids] as const,
+      queryFn: () => sendOrThrow('candidate.context', { provider, ids }),
+      staleTime: 60_000,
+    }),
+  stages: (provider: AtsProvider, candidateId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: [...atsKeys.stages(provider), applicationId] as const,
+      queryFn: () => sendOrThrow('candidate.stages', { provider, candidateId, applicationId }),
+      staleTime: 5 * 60_000,
+    }),
+  users: (provider: AtsProvider) =>
+    queryOptions({
+      queryKey: [...atsKeys.provider(provider), 'users'] as const,
+      queryFn: () => sendOrThrow('ats.users', { provider }),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export const outboxKeys = {
+  all: ['outbox'] as const,
+  candidate: (provider: AtsProvider, candidateId: string) => [...outboxKeys.all, provider, candidateId] as const,
+};
+
+export const outboxQueries = {
+  /** Polls while something is on its way, so the panel shows each write land (or fail) without a reload. */
+  candidate: (provider: AtsProvider, candidateId: string) =>
+    queryOptions({
+      queryKey: outboxKeys.candidate(provider, candidateId),
+      queryFn: () => sendOrThrow('outbox.list', { provider, candidateId }),
+      refetchInterval: (query) =>
+        query.state.data?.some((entry) => entry.state === 'pending' || entry.state === 'sending') ? 1000 : false,
     }),
 };

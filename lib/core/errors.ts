@@ -25,6 +25,8 @@ export interface SidecarErrorData {
   status?: number;
   /** Seconds until a retry is worthwhile (from `Retry-After`). */
   retryAfter?: number;
+  /** Set when the provider has no key yet: the UI links to Options instead of blaming the key. */
+  notConnected?: true;
 }
 
 export class SidecarError extends Error {
@@ -48,7 +50,7 @@ export function toErrorData(error: unknown): SidecarErrorData {
 export function describeError(error: SidecarErrorData): string {
   switch (error.kind) {
     case 'auth':
-      return 'The API key was refused. Check it in Sidecar Options.';
+      return error.notConnected ? error.message : 'The API key was refused. Check it in Sidecar Options.';
     case 'permission':
       return `The API key is missing a permission: ${error.message}`;
     case 'not-found':

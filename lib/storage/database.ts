@@ -1,5 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AtsProvider } from '@/lib/core/page-context';
+import type { OutboxRecord } from '@/lib/core/outbox';
+
+export type { OutboxOperation, OutboxRecord, OutboxState } from '@/lib/core/outbox';
 
 export type SecretName = AtsProvider | 'llm';
 
@@ -11,14 +14,16 @@ export interface SecretRecord {
 
 /**
  * The extension origin's IndexedDB. Only the background and extension pages open it: content scripts run in the
- * page's origin, where this database does not exist. Later versions add the outbox and the calls.
+ * page's origin, where this database does not exist.
  */
 export class SidecarDatabase extends Dexie {
   secrets!: EntityTable<SecretRecord, 'name'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
 
   constructor(name = 'sidecar') {
     super(name);
     this.version(1).stores({ secrets: 'name' });
+    this.version(2).stores({ outbox: 'id, state, provider, candidateId, createdAt' });
   }
 }
 

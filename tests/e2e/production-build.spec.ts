@@ -30,7 +30,7 @@ function findNode(node: DomNode, predicate: (node: DomNode) => boolean): boolean
 base.describe('production build', () => {
   base('asks for the narrowest permissions and exposes no probe-able resource', () => {
     const manifest = readManifest(productionExtensionPath);
-    expect(manifest.permissions?.sort()).toEqual(['scripting', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual(['alarms', 'scripting', 'storage']);
     for (const resource of manifest.web_accessible_resources ?? []) expect(resource.use_dynamic_url).toBe(true);
     const scripts = manifest.content_scripts ?? [];
     expect(

@@ -1,0 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CandidatePageContext } from '@/lib/core/page-context';
+import { atsQueries } from '@/lib/content/queries';
+import { ErrorNotice } from '@/components/ui/error-notice';
+import { CandidateCard } from './candidate-card';
+import { MoveToStageForm } from './move-to-stage-form';
+import { OutboxList } from './outbox-list';
+import { ScheduleInterviewForm } from './schedule-interview-form';
+
+type Action = 'move' | 'schedule' | undefined;
+
+/** The candidate page: who this is, what can be done, and what was done. */
+export function CandidateSection({
+  context,
+  onOpenOptions,
+}: {
+  context: CandidatePageContext;
+  onOpenOptions: () => void;
+}) {
+  const ids = {
+    ...(context.candidateId ? { candidateId: context.candidateId } : {}),
+    ...(context.applicationId ? { applicationId: context.applicationId } : {}),
+    ...(context.jobId ? { jobId: context.jobId } : {}),
+  };
+  const view = useQuery(atsQueries.candidate(context.site, ids));
+  const [action, setAction] = useState<Action>();
+
+  if (view.isPending) {
+    return (
+      <p className="muted" data-testid="candidate-loading" aria-busy="true">
+        Loading candidate…
+      </p>
+    );
+  }
+  if (!view.data) {
+    return <ErrorNotice error={view.error} onRetry={() => void view.refetch()} onOpenOptions={onOpenOptions} />;
+  }
+  const { candidate, applications, focusApplicationId, unsupported } = view.data;
+  const props = {
+    provider: context.site,
+    candidate,
+    applications,
+    focusApplicationId,
+    onDone: () => setAction(undefined),
+  };
+  return (
+    <>
+      {/* A failed refresh keeps what was shown and says why beside it. */}
+      {view.isError ? <ErrorNotice error={view.error} onRetry={() => void view.refetch()} /> : null}
+      <CandidateCard candidate={candidate} applications={applications} focusApplicationId={focusApplicationId} />
+      <section className="card" aria-label="Actions">
+        <div className="action-bar">
+          <button
+            type="button"
+            className={action === 'move' ? 'button' : 'button button-quiet'}
+            data-testid="action-move"
+            aria-pressed={action === 'move'}
+            onClick={() => setAction(action === 'move' ? undefined : 'move')}
+          >
+            Move to stage
+          </button>
+          <button
+            type="button"
+            className={action === 'schedule' ? 'button' : 'button button-quiet'}
+            data-testid="action-schedule"
+            aria-pressed={action === 'schedule'}
+            onClick={() => setAction(action === 'schedule' ? undefined : 'schedule')}
+          >
+            Schedule interview
+          </button>
+        </div>
+        {action === 'move' ? (
+          unsupported.moveToStage ? (
+            <p className="muted" data-testid="unsupported">
+              {unsupported.moveToStage}
+            </p>
+          ) : (
+            <MoveToStageForm {...props} />
+          )
+        ) : null}
+        {action === 'schedule' ? (
+          unsupported.scheduleInterview ? (
+            <p className="muted" data-testid="unsupported">
+              {unsupported.scheduleInterview}
+            </p>
+          ) : (
+            <ScheduleInterviewForm
+              {...props}
+              locationNote={
+                context.site === 'ashby' ? "Ashby's API takes no location: add it to the invite." : undefined
+              }
+            />
+          )
+        ) : null}
+      </section>
+      <OutboxList provider={context.site} candidateId={candidate.id} />
+    </>
+  );
+}
