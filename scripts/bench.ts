@@ -1,6 +1,7 @@
 // `npm run bench`: the figures issues quote. One line per figure:
 //   size <script> <gzip bytes> B gzip (<raw bytes> B)
 //   time-to-panel <site> median <ms> ms (min <ms>, max <ms>, n=10)
+//   api-calls <ats> first-visit <n> revisit <n>
 // Sizes are of the production build; times use the e2e build (identical but for the open shadow root) in headless Chromium.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import {
 } from '../tests/e2e/browser';
 import { startSandbox } from '../tests/sandbox/server';
 import { siteCases } from '../tests/e2e/sites';
+import { apiRequests, atsCases, connect } from '../tests/e2e/ats';
 
 const runs = 10;
 
@@ -50,7 +52,7 @@ async function main() {
     return;
   }
   const sandbox = await startSandbox();
-  const { context } = await launchWithExtension({
+  const { context, extensionId } = await launchWithExtension({
     extensionPath: e2eExtensionPath,
     hostResolverRules: sandbox.hostResolverRules,
   });
@@ -77,6 +79,20 @@ async function main() {
       console.log(
         `time-to-panel ${site.site} median ${rounded(median(times))} ms (min ${rounded(Math.min(...times))}, max ${rounded(Math.max(...times))}, n=${runs})`,
       );
+    }
+
+    // API calls to show a candidate: first visit, then a revisit (a new page load) within the cache's five minutes.
+    await connect(context, extensionId);
+    for (const atsCase of atsCases) {
+      const counts: number[] = [];
+      for (const visit of ['first', 'revisit']) {
+        const before = apiRequests(sandbox, atsCase).length;
+        await page.goto(atsCase.candidateUrl);
+        await page.getByTestId('candidate-name').waitFor();
+        counts.push(apiRequests(sandbox, atsCase).length - before);
+        if (visit === 'first') await page.goto('about:blank');
+      }
+      console.log(`api-calls ${atsCase.site} first-visit ${counts[0]} revisit ${counts[1]}`);
     }
   } finally {
     await context.close();

@@ -10,6 +10,7 @@ import {
   missingBrowserPrerequisites,
   productionExtensionPath,
 } from '../tests/e2e/browser';
+import { connect, userEmail } from '../tests/e2e/ats';
 import { siteCases } from '../tests/e2e/sites';
 import { startSandbox, type Sandbox } from '../tests/sandbox/server';
 
@@ -66,12 +67,15 @@ async function main() {
   }
 
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'sidecar-demo-'));
-  const { context } = await launchWithExtension({
+  const { context, extensionId } = await launchWithExtension({
     extensionPath: productionExtensionPath,
     hostResolverRules: sandbox.hostResolverRules,
     headless,
     userDataDir,
   });
+  // The demo keys and the demo user, set through the options page's own messages.
+  await connect(context, extensionId);
+  console.log(`Connected Ashby, Lever and Pinpoint with the demo keys, as ${userEmail}.`);
   const [firstPage] = context.pages();
   const pages = [firstPage ?? (await context.newPage())];
   for (let index = 1; index < siteCases.length; index += 1) pages.push(await context.newPage());
