@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SidecarError } from '@/lib/core/errors';
 import { createRouter, type Handlers } from '@/lib/background/router';
+import { protocol } from '@/lib/messaging/protocol';
 
 const extension = { id: 'sidecar-id', origin: 'chrome-extension://sidecar-id/' };
 const candidateUrl = 'https://app.ashbyhq.com/candidates/0c6b5e3c-7a9f-4d42-9f0e-3b1f6f0c2a11';
@@ -8,7 +9,11 @@ const contentSender = { id: 'sidecar-id', url: candidateUrl, frameId: 0, tab: { 
 const optionsSender = { id: 'sidecar-id', url: 'chrome-extension://sidecar-id/options.html' };
 
 function setup(overrides: Partial<Handlers> = {}) {
-  const handlers: Handlers = {
+  const handlers = {
+    // Messages this file does not exercise fail loudly if reached.
+    ...(Object.fromEntries(
+      Object.keys(protocol).map((type) => [type, async () => Promise.reject(new Error(`${type} not expected`))]),
+    ) as unknown as Handlers),
     'panel.inject': vi.fn(async () => ({ injected: true })),
     ping: vi.fn(async (_payload, sender) => ({
       version: '1.0.0',
@@ -18,7 +23,7 @@ function setup(overrides: Partial<Handlers> = {}) {
     })),
     'options.open': vi.fn(async () => ({ opened: true as const })),
     ...overrides,
-  };
+  } satisfies Handlers;
   const refusals: string[] = [];
   const route = createRouter({
     handlers,
