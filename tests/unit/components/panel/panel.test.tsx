@@ -8,6 +8,33 @@ import { createPanelStore } from '@/lib/content/store';
 import { detectAnyPage } from '@/lib/providers/pages';
 import { answerMessages } from '../../fake-runtime';
 
+const candidateView = {
+  candidate: {
+    provider: 'pinpoint',
+    id: '55101',
+    name: 'Priya <b>Raman</b>',
+    emails: ['priya.raman@example.org'],
+    phones: [],
+    linkedinUrl: 'https://www.linkedin.com/in/priya-raman-4b1a2c',
+    location: 'London, United Kingdom',
+    owner: { id: '7001', name: 'Hannah Brooks' },
+    url: 'https://acme.pinpointhq.com/admin/jobs/4821/applications/99123',
+    applicationIds: ['99123'],
+  },
+  applications: [
+    {
+      provider: 'pinpoint',
+      id: '99123',
+      candidateId: '55101',
+      jobTitle: 'Senior Backend Engineer',
+      stage: { id: '311', name: 'Technical Interview' },
+      status: 'active',
+    },
+  ],
+  focusApplicationId: '99123',
+  unsupported: { scheduleInterview: "Pinpoint's API cannot schedule interviews." },
+};
+
 const pinpointUrl = 'https://acme.pinpointhq.com/admin/jobs/4821/stages/311/applications/99123';
 
 function renderPanel(store = createPanelStore({ context: detectAnyPage(pinpointUrl), collapsed: false })) {
@@ -23,7 +50,14 @@ function renderPanel(store = createPanelStore({ context: detectAnyPage(pinpointU
 describe('panel', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    answerMessages(() => ({ ok: true, data: { version: '0.1.0', receivedAt: 1, sender: 'content', context: null } }));
+    answerMessages((message) => {
+      const { type } = message as { type: string };
+      if (type === 'ping')
+        return { ok: true, data: { version: '0.1.0', receivedAt: 1, sender: 'content', context: null } };
+      if (type === 'candidate.context') return { ok: true, data: candidateView };
+      if (type === 'outbox.list') return { ok: true, data: [] };
+      return { ok: false, error: { kind: 'internal', message: `unexpected ${type}` } };
+    });
   });
   afterEach(cleanup);
 
@@ -50,6 +84,36 @@ describe('panel', () => {
     renderPanel();
     const status = await screen.findByRole('alert');
     expect(status.textContent).toContain('Reload the page');
+  });
+
+  it('shows the candidate from the ATS, as text, with each application and its stage', async () => {
+    renderPanel();
+    expect((await screen.findByTestId('candidate-name')).textContent).toBe('Priya <b>Raman</b>');
+    expect(screen.getByTestId('candidate-email').textContent).toBe('priya.raman@example.org');
+    expect(screen.getByTestId('candidate-owner').textContent).toBe('Hannah Brooks');
+    expect(screen.getByTestId('application-stage').textContent).toBe('Technical Interview');
+    expect(document.querySelector('b')).toBeNull();
+  });
+
+  it('says what the ATS API cannot do instead of offering the action', async () => {
+    renderPanel();
+    fireEvent.click(await screen.findByTestId('action-schedule'));
+    expect(screen.getByTestId('unsupported').textContent).toContain('cannot schedule interviews');
+  });
+
+  it('links an unconnected ATS to Options', async () => {
+    answerMessages((message) =>
+      (message as { type: string }).type === 'candidate.context'
+        ? {
+            ok: false,
+            error: { kind: 'auth', provider: 'pinpoint', notConnected: true, message: 'Pinpoint is not connected.' },
+          }
+        : { ok: true, data: [] },
+    );
+    renderPanel();
+    const notice = await screen.findByTestId('error-notice');
+    expect(notice.textContent).toContain('Pinpoint is not connected.');
+    expect(screen.getByRole('button', { name: 'Open Options' })).toBeTruthy();
   });
 
   it('collapses to a tab and opens again', () => {
