@@ -59,3 +59,22 @@ export async function launchWithExtension(
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker };
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle, through chrome://serviceworker-internals
+ * (CDP's ServiceWorker.stopAllWorkers does not reach extension workers from a page session).
+ */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://serviceworker-internals/');
+    const status = page.locator('.serviceworker-running-status .value').first();
+    await status.waitFor();
+    await page.locator('cr-button[data-command="stop"]').first().click();
+    await page.waitForFunction(
+      () => document.querySelector('.serviceworker-running-status .value')?.textContent === 'STOPPED',
+    );
+  } finally {
+    await page.close();
+  }
+}

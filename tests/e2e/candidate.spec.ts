@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { apiRequests, atsCases, connect, type AtsCase } from './ats';
+import { stopServiceWorker } from './browser';
 import { expect, test } from './fixtures';
 
 async function moveTo(page: Page, atsCase: AtsCase, note?: string) {
@@ -111,9 +112,7 @@ test('a service worker stopped mid-write completes the write after it restarts',
   await moveTo(page, ashby);
   await expect.poll(() => sandbox.requests.filter((request) => ashby.isStageMove(request)).length).toBe(1);
 
-  const session = await context.newCDPSession(page);
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
+  await stopServiceWorker(context);
   sandbox.clearFaults();
 
   // Any event wakes the worker; it resumes the interrupted write, looking before it writes.
