@@ -122,3 +122,51 @@ test('a service worker stopped mid-write completes the write after it restarts',
   expect(successfulMoves(sandbox, ashby)).toHaveLength(1);
   expect(apiRequests(sandbox, ashby).length).toBeGreaterThan(0);
 });
+
+test('a key without write permission: the move fails, says which permission, and can be retried', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const ashby = atsCases[0]!;
+  await connect(context, extensionId, [ashby], (atsCase) => atsCase.readOnlyKey);
+  await page.goto(ashby.candidateUrl);
+  await expect(page.getByTestId('candidate-name')).toHaveText(ashby.candidateName);
+  await moveTo(page, ashby);
+  const entry = page.getByTestId('outbox-entry').first();
+  await expect(entry).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+  await expect(entry.getByTestId('outbox-error')).toContainText('missing a permission');
+  await entry.getByRole('button', { name: 'Retry' }).click();
+  await expect(entry).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+  expect(successfulMoves(sandbox, ashby)).toHaveLength(0);
+  // Nothing changed in the ATS.
+  await expect(page.getByTestId('application-stage').first()).toContainText(ashby.currentStage);
+});
+
+test("an ATS refusal inside HTTP 200 (Ashby success:false) fails the write with Ashby's reason", async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const ashby = atsCases[0]!;
+  await connect(context, extensionId, [ashby]);
+  await page.goto(ashby.candidateUrl);
+  await expect(page.getByTestId('candidate-name')).toHaveText(ashby.candidateName);
+  sandbox.injectFault({
+    host: 'api.ashbyhq.com',
+    pathPrefix: '/application.changeStage',
+    kind: 'business-error',
+    code: 'interview_stage_not_found',
+  });
+  await moveTo(page, ashby);
+  const entry = page.getByTestId('outbox-entry').first();
+  await expect(entry).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+  await expect(entry.getByTestId('outbox-error')).toContainText('interview_stage_not_found');
+  await entry.getByRole('button', { name: 'Retry' }).click();
+  await expect(entry).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  // One refused (inside an HTTP 200), one applied: the retry was the user's, never automatic.
+  expect(sandbox.requests.filter((request) => ashby.isStageMove(request))).toHaveLength(2);
+  await expect(page.getByTestId('application-stage').first()).toContainText(ashby.targetStage);
+});

@@ -29,7 +29,15 @@ export interface RequestLogEntry {
 const faultRuleSchema = z.object({
   host: z.string().optional(),
   pathPrefix: z.string().optional(),
-  kind: z.enum(['rate-limit', 'server-error', 'timeout', 'malformed']),
+  /**
+   * rate-limit: 429 + Retry-After; server-error: 5xx (status, default 503); timeout: never answers; slow: answers
+   * normally after delayMilliseconds; malformed: a cut-off body; business-error: Ashby's `success:false` on HTTP 200
+   * (others: their error body with status, default 422).
+   */
+  kind: z.enum(['rate-limit', 'server-error', 'timeout', 'slow', 'malformed', 'business-error']),
+  delayMilliseconds: z.number().int().nonnegative().max(60_000).optional(),
+  /** The vendor error code of a business-error. */
+  code: z.string().optional(),
   retryAfterSeconds: z.number().int().nonnegative().optional(),
   status: z.number().int().min(400).max(599).optional(),
   /** Default 1; the rule is dropped once it has matched this many requests. */
@@ -144,6 +152,12 @@ function faultResponse(rule: FaultRule, request: SandboxRequest): SandboxRespons
     const limited =
       shapes?.error(429, shapes.rateLimitCode, 'Rate limit exceeded') ?? textResponse(429, 'Too many requests');
     return { ...limited, headers: { ...limited.headers, 'retry-after': String(rule.retryAfterSeconds ?? 1) } };
+  }
+  if (rule.kind === 'business-error') {
+    const code = rule.code ?? 'invalid_input';
+    // Ashby reports refusals inside HTTP 200 (ashby-api.md §2); the others use their error status.
+    const status = request.host === 'api.ashbyhq.com' ? 200 : (rule.status ?? 422);
+    return shapes?.error(status, code, `Injected ${code}`) ?? textResponse(status, code);
   }
   const status = rule.status ?? 503;
   return (
@@ -282,7 +296,11 @@ export async function startSandbox(options: { port?: number; host?: string } = {
       response.on('close', () => held.delete(response));
       return;
     }
-    const result = fault ? faultResponse(fault, request) : route(request, store);
+    if (fault?.kind === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMilliseconds ?? 3000));
+      if (response.destroyed) return;
+    }
+    const result = fault && fault.kind !== 'slow' ? faultResponse(fault, request) : route(request, store);
     entry.status = result.status;
     send(response, result);
   }

@@ -20,6 +20,21 @@ describe('fault injection', () => {
     expect((await ashbyCall(sandbox, '/apiKey.info')).status).toBe(200);
   });
 
+  it('answers a business-error fault as Ashby does: success:false inside HTTP 200', async () => {
+    sandbox.injectFault({ host: 'api.ashbyhq.com', kind: 'business-error', code: 'application_not_found' });
+    const refused = await ashbyCall(sandbox, '/apiKey.info');
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.body)).toMatchObject({ success: false, errorInfo: { code: 'application_not_found' } });
+  });
+
+  it('answers a slow fault normally, after the delay', async () => {
+    sandbox.injectFault({ host: 'api.ashbyhq.com', kind: 'slow', delayMilliseconds: 300 });
+    const started = Date.now();
+    const slow = await ashbyCall(sandbox, '/apiKey.info');
+    expect(slow.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
   it('applies a rule as many times as asked before it is consumed', async () => {
     sandbox.injectFault({ host: 'api.lever.co', kind: 'rate-limit', times: 2 });
     const statuses = [];
