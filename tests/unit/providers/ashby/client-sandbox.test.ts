@@ -1,59 +1,11 @@
 // @vitest-environment node
-import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SidecarError } from '@/lib/core/errors';
 import { createAshbyClient } from '@/lib/providers/ashby/client';
 import { demo, sandboxLimitedCredentials } from '../../../sandbox/seed.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { fakeClock } from '../../http/fake-clock';
-import { ashbyCall, call } from '../../sandbox/sandbox-client.ts';
-
-/**
- * A fetch that sends through node:https to the sandbox with the real host as Host and SNI, as Chromium does after
- * host-resolver mapping. `new Request` serialises the body (JSON or multipart with its boundary) the way fetch would.
- */
-function sandboxFetch(sandbox: Sandbox): typeof fetch {
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const body = Buffer.from(await request.arrayBuffer());
-    const headers: Record<string, string> = { host: url.host };
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    return new Promise<Response>((resolve, reject) => {
-      const outgoing = httpsRequest(
-        {
-          host: '127.0.0.1',
-          port: sandbox.port,
-          servername: url.hostname,
-          path: url.pathname + url.search,
-          method: request.method,
-          headers,
-          rejectUnauthorized: false,
-          agent: false,
-        },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('error', reject);
-          incoming.on('end', () => {
-            const responseHeaders = new Headers();
-            for (const [name, value] of Object.entries(incoming.headers)) {
-              if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-            }
-            const status = incoming.statusCode ?? 0;
-            const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
-            resolve(new Response(payload, { status, headers: responseHeaders }));
-          });
-        },
-      );
-      outgoing.on('error', reject);
-      init?.signal?.addEventListener('abort', () => outgoing.destroy(new Error('aborted')), { once: true });
-      outgoing.end(body);
-    });
-  };
-}
+import { ashbyCall, call, sandboxFetch } from '../../sandbox/sandbox-client.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

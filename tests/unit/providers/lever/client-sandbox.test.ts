@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SidecarError } from '@/lib/core/errors';
 import { createRateLimiter } from '@/lib/http/rate-limiter';
@@ -7,6 +6,7 @@ import { createLeverClient } from '@/lib/providers/lever/client';
 import { sandboxLimitedCredentials, demo } from '../../../sandbox/seed.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { fakeClock } from '../../http/fake-clock';
+import { sandboxFetch } from '../../sandbox/sandbox-client.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -14,55 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
-
-/**
- * A fetch that reaches the sandbox the way Chromium does after host-resolver mapping: TCP to 127.0.0.1, SNI and Host
- * naming the real API host. Bodies (JSON or FormData) are serialized by a standard Request, so multipart boundaries
- * and content types are exactly what a browser would send.
- */
-function sandboxFetch(target: Sandbox): typeof fetch {
-  return async (input, init) => {
-    const request = new Request(input, { ...init, signal: undefined });
-    const url = new URL(request.url);
-    const body = Buffer.from(await request.arrayBuffer());
-    const headers: Record<string, string> = { host: url.hostname };
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    return new Promise<Response>((resolve, reject) => {
-      const outgoing = httpsRequest(
-        {
-          host: '127.0.0.1',
-          port: target.port,
-          servername: url.hostname,
-          path: url.pathname + url.search,
-          method: request.method,
-          headers,
-          rejectUnauthorized: false,
-          agent: false,
-        },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('error', reject);
-          incoming.on('end', () => {
-            const responseHeaders = new Headers();
-            for (const [name, value] of Object.entries(incoming.headers)) {
-              if (typeof value === 'string') responseHeaders.set(name, value);
-            }
-            const text = Buffer.concat(chunks);
-            const status = incoming.statusCode ?? 0;
-            resolve(
-              new Response(status === 204 || text.length === 0 ? null : text, { status, headers: responseHeaders }),
-            );
-          });
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(body.length > 0 ? body : undefined);
-    });
-  };
-}
 
 function leverClient(key = sandbox.credentials.lever.key, pageSize?: number) {
   const clock = fakeClock(Date.now());

@@ -6,7 +6,7 @@ import { confidentialJobId } from '../../../sandbox/pinpoint/state.ts';
 import { demo, sandboxLimitedCredentials } from '../../../sandbox/seed.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { fakeClock } from '../../http/fake-clock';
-import { call } from '../../sandbox/sandbox-client.ts';
+import { sandboxFetch } from '../../sandbox/sandbox-client.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -15,27 +15,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-/** A `fetch` that reaches the sandbox the way Chromium does after host mapping: Host and SNI name the real site. */
-function sandboxFetch(): typeof fetch {
-  return async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const reply = await call(sandbox, {
-      host: url.hostname,
-      path: url.pathname + url.search,
-      method: init?.method ?? 'GET',
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
-      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
-    });
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(reply.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-    }
-    return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers });
-  };
-}
-
 function client(key = sandbox.credentials.pinpoint.key) {
-  return createPinpointClient({ key, subdomain: demo.pinpoint.subdomain }, { fetch: sandboxFetch() });
+  return createPinpointClient({ key, subdomain: demo.pinpoint.subdomain }, { fetch: sandboxFetch(sandbox) });
 }
 
 async function failure(promise: Promise<unknown>) {
@@ -241,7 +222,7 @@ describe('Pinpoint client against the sandbox', () => {
     const clock = fakeClock();
     const pinpoint = createPinpointClient(
       { key: sandbox.credentials.pinpoint.key, subdomain: demo.pinpoint.subdomain },
-      { fetch: sandboxFetch(), clock, random: () => 0 },
+      { fetch: sandboxFetch(sandbox), clock, random: () => 0 },
     );
     const note = await pinpoint.createNote({
       candidateId: '55101',
