@@ -36,7 +36,7 @@ export function CandidateSection({
   if (!view.data) {
     return <ErrorNotice error={view.error} onRetry={() => void view.refetch()} onOpenOptions={onOpenOptions} />;
   }
-  const { candidate, applications, focusApplicationId, unsupported } = view.data;
+  const { candidate, applications, focusApplicationId, unsupported, fetchedAt } = view.data;
   const props = {
     provider: context.site,
     candidate,
@@ -94,7 +94,7 @@ export function CandidateSection({
           )
         ) : null}
       </section>
-      <OutboxList provider={context.site} candidateId={candidate.id} />
+      <OutboxList provider={context.site} candidateId={candidate.id} candidateFetchedAt={fetchedAt} />
     </>
   );
 }

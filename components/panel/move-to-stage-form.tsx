@@ -5,6 +5,7 @@ import type { Application, Candidate } from '@/lib/core/types';
 import { atsQueries, outboxKeys } from '@/lib/content/queries';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { ErrorNotice } from '@/components/ui/error-notice';
+import { ApplicationSelect, ConfirmStep, initialApplicationId } from './form-parts';
 
 export interface MoveToStageFormProps {
   provider: AtsProvider;
@@ -24,9 +25,7 @@ export function MoveToStageForm({
 }: MoveToStageFormProps) {
   const queryClient = useQueryClient();
   const movable = applications.filter((application) => application.status === 'active');
-  const [applicationId, setApplicationId] = useState(
-    movable.find((application) => application.id === focusApplicationId)?.id ?? movable[0]?.id ?? '',
-  );
+  const [applicationId, setApplicationId] = useState(() => initialApplicationId(movable, focusApplicationId));
   const [stageId, setStageId] = useState('');
   const [note, setNote] = useState('');
   // One id per confirmation: a double click or a resent message finds the same outbox entry.
@@ -60,28 +59,18 @@ export function MoveToStageForm({
 
   if (clickId && stage) {
     return (
-      <div className="confirm" data-testid="move-confirm">
-        <p>
-          Move <strong>{candidate.name}</strong> from {application?.stage?.name ?? 'their stage'} to{' '}
-          <strong>{stage.name}</strong>
-          {note.trim() ? ' with your note' : ''}?
-        </p>
-        {move.isError ? <ErrorNotice error={move.error} /> : null}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button"
-            data-testid="move-confirm-button"
-            disabled={move.isPending}
-            onClick={() => move.mutate(clickId)}
-          >
-            {move.isPending ? 'Queuing…' : 'Confirm move'}
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => setClickId(undefined)}>
-            Back
-          </button>
-        </div>
-      </div>
+      <ConfirmStep
+        testId="move-confirm"
+        error={move.error}
+        pending={move.isPending}
+        confirmLabel="Confirm move"
+        onConfirm={() => move.mutate(clickId)}
+        onBack={() => setClickId(undefined)}
+      >
+        Move <strong>{candidate.name}</strong> from {application?.stage?.name ?? 'their stage'} to{' '}
+        <strong>{stage.name}</strong>
+        {note.trim() ? ' with your note' : ''}?
+      </ConfirmStep>
     );
   }
 
@@ -94,18 +83,7 @@ export function MoveToStageForm({
         if (stage) setClickId(crypto.randomUUID());
       }}
     >
-      {movable.length > 1 ? (
-        <label className="field">
-          <span>Application</span>
-          <select value={applicationId} onChange={(event) => setApplicationId(event.target.value)}>
-            {movable.map((candidateApplication) => (
-              <option key={candidateApplication.id} value={candidateApplication.id}>
-                {candidateApplication.jobTitle ?? candidateApplication.id}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <ApplicationSelect applications={movable} value={applicationId} onChange={setApplicationId} />
       <label className="field">
         <span>New stage</span>
         <select

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { describeError, type SidecarErrorData } from '@/lib/core/errors';
 import type { AtsProvider } from '@/lib/core/page-context';
 import { atsKeys, outboxKeys, outboxQueries } from '@/lib/content/queries';
@@ -57,24 +57,32 @@ export function OutboxEntry({ entry, onRetry }: { entry: OutboxRecord; onRetry: 
   );
 }
 
-/** This candidate's writes, polled while any is on its way; a finished one refreshes what it changed. */
-export function OutboxList({ provider, candidateId }: { provider: AtsProvider; candidateId: string }) {
+/**
+ * This candidate's writes, polled while any is on its way. A write that finished after the candidate was read
+ * refreshes it, whether it finished while the panel watched or before the page was even open.
+ */
+export function OutboxList({
+  provider,
+  candidateId,
+  candidateFetchedAt,
+}: {
+  provider: AtsProvider;
+  candidateId: string;
+  candidateFetchedAt: number;
+}) {
   const queryClient = useQueryClient();
   const entries = useQuery(outboxQueries.candidate(provider, candidateId));
-  const seenDone = useRef<Set<string> | undefined>(undefined);
   const retry = useMutation({
     mutationFn: (id: string) => sendOrThrow('outbox.retry', { id }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKeys.candidate(provider, candidateId) }),
   });
+  const changedSinceRead = entries.data?.some(
+    (entry) => entry.state === 'done' && entry.updatedAt > candidateFetchedAt,
+  );
 
   useEffect(() => {
-    if (!entries.data) return;
-    const done = entries.data.filter((entry) => entry.state === 'done').map((entry) => entry.id);
-    const firstLook = seenDone.current === undefined;
-    const fresh = done.filter((id) => !seenDone.current?.has(id));
-    seenDone.current = new Set(done);
-    if (!firstLook && fresh.length > 0) void queryClient.invalidateQueries({ queryKey: atsKeys.provider(provider) });
-  }, [entries.data, provider, queryClient]);
+    if (changedSinceRead) void queryClient.invalidateQueries({ queryKey: atsKeys.provider(provider) });
+  }, [changedSinceRead, candidateFetchedAt, provider, queryClient]);
 
   if (!entries.data || entries.data.length === 0) return null;
   return (

@@ -5,6 +5,7 @@ import type { Application, Candidate } from '@/lib/core/types';
 import { atsQueries, outboxKeys } from '@/lib/content/queries';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { ErrorNotice } from '@/components/ui/error-notice';
+import { ApplicationSelect, ConfirmStep, initialApplicationId } from './form-parts';
 
 export interface ScheduleInterviewFormProps {
   provider: AtsProvider;
@@ -28,9 +29,7 @@ export function ScheduleInterviewForm(props: ScheduleInterviewFormProps) {
   const { provider, candidate, applications, focusApplicationId, locationNote, onDone } = props;
   const queryClient = useQueryClient();
   const active = applications.filter((application) => application.status === 'active');
-  const [applicationId, setApplicationId] = useState(
-    active.find((application) => application.id === focusApplicationId)?.id ?? active[0]?.id ?? '',
-  );
+  const [applicationId, setApplicationId] = useState(() => initialApplicationId(active, focusApplicationId));
   const [date, setDate] = useState(tomorrow);
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState(45);
@@ -68,27 +67,17 @@ export function ScheduleInterviewForm(props: ScheduleInterviewFormProps) {
 
   if (clickId) {
     return (
-      <div className="confirm" data-testid="schedule-confirm">
-        <p>
-          Schedule {title.trim() || 'an interview'} with <strong>{candidate.name}</strong> and{' '}
-          <strong>{interviewer?.name ?? interviewerEmail}</strong> on {start.toLocaleString()} ({minutes} min)?
-        </p>
-        {schedule.isError ? <ErrorNotice error={schedule.error} /> : null}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button"
-            data-testid="schedule-confirm-button"
-            disabled={schedule.isPending}
-            onClick={() => schedule.mutate(clickId)}
-          >
-            {schedule.isPending ? 'Queuing…' : 'Confirm'}
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => setClickId(undefined)}>
-            Back
-          </button>
-        </div>
-      </div>
+      <ConfirmStep
+        testId="schedule-confirm"
+        error={schedule.error}
+        pending={schedule.isPending}
+        confirmLabel="Confirm"
+        onConfirm={() => schedule.mutate(clickId)}
+        onBack={() => setClickId(undefined)}
+      >
+        Schedule {title.trim() || 'an interview'} with <strong>{candidate.name}</strong> and{' '}
+        <strong>{interviewer?.name ?? interviewerEmail}</strong> on {start.toLocaleString()} ({minutes} min)?
+      </ConfirmStep>
     );
   }
 
@@ -101,18 +90,7 @@ export function ScheduleInterviewForm(props: ScheduleInterviewFormProps) {
         if (validTime && interviewerEmail) setClickId(crypto.randomUUID());
       }}
     >
-      {active.length > 1 ? (
-        <label className="field">
-          <span>Application</span>
-          <select value={applicationId} onChange={(event) => setApplicationId(event.target.value)}>
-            {active.map((application) => (
-              <option key={application.id} value={application.id}>
-                {application.jobTitle ?? application.id}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <ApplicationSelect applications={active} value={applicationId} onChange={setApplicationId} />
       <div className="field-row">
         <label className="field">
           <span>Date</span>

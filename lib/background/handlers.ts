@@ -66,9 +66,10 @@ export function createHandlers({ outbox, cache, clientFor }: HandlerDependencies
     async 'candidate.context'({ provider, ids }, sender) {
       requireOwnSite(sender, provider);
       const client = await clientFor(provider);
-      const context = await cache.remember(cacheKeys.candidate(provider, ids), readCacheMilliseconds, () =>
-        client.getCandidateContext(ids),
-      );
+      const context = await cache.remember(cacheKeys.candidate(provider, ids), readCacheMilliseconds, async () => ({
+        ...(await client.getCandidateContext(ids)),
+        fetchedAt: Date.now(),
+      }));
       return { ...context, unsupported: client.unsupported };
     },
 

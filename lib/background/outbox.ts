@@ -30,7 +30,7 @@ export interface OutboxOptions {
   executor: (entry: OutboxRecord) => Executor;
   /** Wakes the outbox at `when` even if the service worker was stopped meanwhile (alarms in the extension). */
   scheduleWake: (when: number) => void;
-  /** Called after an entry finishes, so caches can drop what it changed. */
+  /** Called when an entry's write went through, just before it is marked done, so caches can drop what it changed. */
   onDone?: (entry: OutboxRecord) => Promise<void> | void;
   now?: () => number;
   random?: () => number;
@@ -74,8 +74,9 @@ export function createOutbox(options: OutboxOptions) {
           await update(entry.id, { completedSteps: [...steps] });
         },
       });
-      await update(entry.id, { state: 'done', result });
+      // Caches drop what the write changed before the entry says done, so nobody reads stale data after "Done".
       await options.onDone?.({ ...entry, state: 'done', result, completedSteps: steps });
+      await update(entry.id, { state: 'done', result });
     } catch (error) {
       const data = toErrorData(error);
       if (retryableKinds.has(data.kind) && attempts < maxAttempts) {

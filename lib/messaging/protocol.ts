@@ -47,6 +47,8 @@ export interface ConnectionStatus extends Omit<Connection, 'enabled'> {
 
 export interface CandidateView extends CandidateContext {
   unsupported: Partial<Record<AtsOperation, string>>;
+  /** When the background read this from the ATS (it may come from its cache). */
+  fetchedAt: number;
 }
 
 const provider = z.enum(atsProviders);

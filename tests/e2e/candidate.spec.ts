@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { apiRequests, atsCases, connect, type AtsCase } from './ats';
 import { stopServiceWorker } from './browser';
 import { expect, test } from './fixtures';
@@ -10,6 +10,18 @@ async function moveTo(page: Page, atsCase: AtsCase, note?: string) {
   await page.getByTestId('move-submit').click();
   await expect(page.getByTestId('move-confirm')).toContainText(atsCase.targetStage);
   await page.getByTestId('move-confirm-button').click();
+}
+
+/** Connects one ATS (with its full key unless told otherwise) and opens the demo candidate's page. */
+async function openCandidate(
+  page: Page,
+  fixtures: { context: BrowserContext; extensionId: string },
+  atsCase: AtsCase,
+  key?: (atsCase: AtsCase) => string,
+) {
+  await connect(fixtures.context, fixtures.extensionId, [atsCase], key);
+  await page.goto(atsCase.candidateUrl);
+  await expect(page.getByTestId('candidate-name')).toHaveText(atsCase.candidateName);
 }
 
 const successfulMoves = (
@@ -61,9 +73,7 @@ test('a 429 with Retry-After, then success, ends in one write, not two', async (
   sandbox,
 }) => {
   const lever = atsCases[1]!;
-  await connect(context, extensionId, [lever]);
-  await page.goto(lever.candidateUrl);
-  await expect(page.getByTestId('candidate-name')).toHaveText(lever.candidateName);
+  await openCandidate(page, { context, extensionId }, lever);
   sandbox.injectFault({
     host: 'api.lever.co',
     pathPrefix: '/v1/opportunities/',
@@ -104,9 +114,7 @@ test('a service worker stopped mid-write completes the write after it restarts',
   sandbox,
 }) => {
   const ashby = atsCases[0]!;
-  await connect(context, extensionId, [ashby]);
-  await page.goto(ashby.candidateUrl);
-  await expect(page.getByTestId('candidate-name')).toHaveText(ashby.candidateName);
+  await openCandidate(page, { context, extensionId }, ashby);
   // The stage move hangs: the worker is stopped while the write is on the wire.
   sandbox.injectFault({ host: 'api.ashbyhq.com', pathPrefix: '/application.changeStage', kind: 'timeout', times: 1 });
   await moveTo(page, ashby);
@@ -130,9 +138,7 @@ test('a key without write permission: the move fails, says which permission, and
   sandbox,
 }) => {
   const ashby = atsCases[0]!;
-  await connect(context, extensionId, [ashby], (atsCase) => atsCase.readOnlyKey);
-  await page.goto(ashby.candidateUrl);
-  await expect(page.getByTestId('candidate-name')).toHaveText(ashby.candidateName);
+  await openCandidate(page, { context, extensionId }, ashby, (atsCase) => atsCase.readOnlyKey);
   await moveTo(page, ashby);
   const entry = page.getByTestId('outbox-entry').first();
   await expect(entry).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
@@ -151,9 +157,7 @@ test("an ATS refusal inside HTTP 200 (Ashby success:false) fails the write with 
   sandbox,
 }) => {
   const ashby = atsCases[0]!;
-  await connect(context, extensionId, [ashby]);
-  await page.goto(ashby.candidateUrl);
-  await expect(page.getByTestId('candidate-name')).toHaveText(ashby.candidateName);
+  await openCandidate(page, { context, extensionId }, ashby);
   sandbox.injectFault({
     host: 'api.ashbyhq.com',
     pathPrefix: '/application.changeStage',
@@ -169,4 +173,29 @@ test("an ATS refusal inside HTTP 200 (Ashby success:false) fails the write with 
   // One refused (inside an HTTP 200), one applied: the retry was the user's, never automatic.
   expect(sandbox.requests.filter((request) => ashby.isStageMove(request))).toHaveLength(2);
   await expect(page.getByTestId('application-stage').first()).toContainText(ashby.targetStage);
+});
+
+test('Schedule interview: Ashby books it with the chosen interviewer; Pinpoint says its API cannot', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const [ashby, , pinpoint] = atsCases;
+  await openCandidate(page, { context, extensionId }, ashby!);
+  await page.getByTestId('action-schedule').click();
+  await page.getByTestId('interviewer-select').selectOption({ label: 'Marcus Webb (marcus.webb@example.com)' });
+  await page.getByTestId('schedule-submit').click();
+  await expect(page.getByTestId('schedule-confirm')).toContainText('Marcus Webb');
+  await page.getByTestId('schedule-confirm-button').click();
+  await expect(page.getByTestId('outbox-entry').first()).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const created = sandbox.requests.filter((request) => request.path === '/interviewSchedule.create');
+  expect(created).toHaveLength(1);
+  expect(JSON.parse(created[0]!.body)).toMatchObject({
+    interviewEvents: [{ interviewers: [{ email: 'marcus.webb@example.com' }] }],
+  });
+
+  await openCandidate(page, { context, extensionId }, pinpoint!);
+  await page.getByTestId('action-schedule').click();
+  await expect(page.getByTestId('unsupported')).toContainText("Pinpoint's API cannot schedule interviews");
 });

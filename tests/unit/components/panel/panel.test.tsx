@@ -32,6 +32,7 @@ const candidateView = {
     },
   ],
   focusApplicationId: '99123',
+  fetchedAt: 1,
   unsupported: { scheduleInterview: "Pinpoint's API cannot schedule interviews." },
 };
 
