@@ -17,6 +17,11 @@ export interface CandidateCardProps {
 
 /** Who this is: identity, contact, owner, and every application with its stage. All text is rendered as text. */
 export function CandidateCard({ candidate, applications, focusApplicationId }: CandidateCardProps) {
+  // "Engineer at Kestrel" already names the company; only add it when the headline does not.
+  const headline =
+    candidate.company && !candidate.headline?.includes(candidate.company)
+      ? [candidate.headline, candidate.company].filter(Boolean).join(' · ')
+      : candidate.headline;
   return (
     <section className="card" aria-label="Candidate" data-testid="candidate-card">
       <h2 className="candidate-name">
@@ -24,9 +29,9 @@ export function CandidateCard({ candidate, applications, focusApplicationId }: C
           {candidate.name}
         </a>
       </h2>
-      {candidate.headline || candidate.company ? (
+      {headline ? (
         <p className="muted" data-testid="candidate-headline">
-          {[candidate.headline, candidate.company].filter(Boolean).join(' · ')}
+          {headline}
         </p>
       ) : null}
       <dl className="facts">
