@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { SidecarError } from '@/lib/core/errors';
 import { createRateLimiter } from '@/lib/http/rate-limiter';
 import { createHttpClient, parseRetryAfter, type HttpClientOptions } from '@/lib/http/request';
 import { fakeClock } from './fake-clock';
+import { sidecarFailure as failure } from '../sidecar-failure';
 
 const itemSchema = z.object({ data: z.object({ id: z.string(), name: z.string() }) });
 
@@ -37,15 +37,6 @@ function setup(responses: Array<Response | Error>, overrides: Partial<HttpClient
     ...overrides,
   });
   return { client, fetch, clock };
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
 }
 
 describe('http client', () => {

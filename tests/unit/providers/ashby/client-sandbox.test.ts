@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SidecarError } from '@/lib/core/errors';
 import { createAshbyClient } from '@/lib/providers/ashby/client';
 import { demo, sandboxLimitedCredentials } from '../../../sandbox/seed.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { fakeClock } from '../../http/fake-clock';
 import { ashbyCall, call, sandboxFetch } from '../../sandbox/sandbox-client.ts';
+import { sidecarFailure as failure } from '../../sidecar-failure';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -17,15 +17,6 @@ beforeEach(() => sandbox.reset());
 function client(key = sandbox.credentials.ashby.key) {
   // A fake clock makes Retry-After waits instant; the sandbox answers at once anyway.
   return createAshbyClient({ key }, { fetch: sandboxFetch(sandbox), clock: fakeClock(), random: () => 0 });
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
 }
 
 const calls = (endpoint: string) => sandbox.requests.filter((each) => each.path === `/${endpoint}`);

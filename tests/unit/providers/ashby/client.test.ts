@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SidecarError, type SidecarErrorData } from '@/lib/core/errors';
 import { createRateLimiter } from '@/lib/http/rate-limiter';
 import { ashbyRateRules, createAshbyClient, readAshbyError } from '@/lib/providers/ashby/client';
 import { fakeClock } from '../../http/fake-clock';
+import { sidecarFailure as failure } from '../../sidecar-failure';
 
 // Payloads shaped like the examples in Ashby's API reference (shared/reference/ashby-api.md §6).
 const ids = {
@@ -189,15 +189,6 @@ function setup(routes: Record<string, Reply[]>) {
   );
   const bodiesOf = (endpoint: string) => sent.filter((each) => each.endpoint === endpoint).map((each) => each.body);
   return { client, fetch, sent, clock, bodiesOf };
-}
-
-async function failure(promise: Promise<unknown>): Promise<SidecarErrorData> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
 }
 
 describe('Ashby client: transport', () => {

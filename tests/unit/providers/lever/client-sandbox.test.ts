@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SidecarError } from '@/lib/core/errors';
 import { createRateLimiter } from '@/lib/http/rate-limiter';
 import { createLeverClient } from '@/lib/providers/lever/client';
 import { sandboxLimitedCredentials, demo } from '../../../sandbox/seed.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { fakeClock } from '../../http/fake-clock';
 import { sandboxFetch } from '../../sandbox/sandbox-client.ts';
+import { sidecarFailure as failure } from '../../sidecar-failure';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -27,15 +27,6 @@ function leverClient(key = sandbox.credentials.lever.key, pageSize?: number) {
     },
     pageSize ? { pageSize } : {},
   );
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
 }
 
 const hannah = '9ccdc246-674c-42a0-8da9-c7f963342738';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SidecarError } from '@/lib/core/errors';
 import { createRateLimiter } from '@/lib/http/rate-limiter';
 import { createLeverClient, leverRateRules, readLeverError } from '@/lib/providers/lever/client';
 import { fakeClock } from '../../http/fake-clock';
+import { sidecarFailure as failure } from '../../sidecar-failure';
 
 const key = 'lever-test-key';
 const authorization = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
@@ -193,15 +193,6 @@ function setup(responses: Array<Response | Error>, options: { pageSize?: number 
 /** The request line as Lever sees it: method, path and decoded query. */
 const line = (request: SentRequest | undefined) =>
   request ? `${request.method} ${request.url.pathname}${decodeURIComponent(request.url.search)}` : undefined;
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
-}
 
 describe('Lever client: basics', () => {
   it('limits itself to Lever’s token bucket: bursts of 20, 10 per second', () => {

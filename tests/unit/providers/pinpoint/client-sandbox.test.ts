@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SidecarError } from '@/lib/core/errors';
 import { createPinpointClient } from '@/lib/providers/pinpoint/client';
 import { confidentialJobId } from '../../../sandbox/pinpoint/state.ts';
 import { demo, sandboxLimitedCredentials } from '../../../sandbox/seed.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { fakeClock } from '../../http/fake-clock';
 import { sandboxFetch } from '../../sandbox/sandbox-client.ts';
+import { sidecarFailure as failure } from '../../sidecar-failure';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -17,15 +17,6 @@ beforeEach(() => sandbox.reset());
 
 function client(key = sandbox.credentials.pinpoint.key) {
   return createPinpointClient({ key, subdomain: demo.pinpoint.subdomain }, { fetch: sandboxFetch(sandbox) });
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
 }
 
 describe('Pinpoint client against the sandbox', () => {

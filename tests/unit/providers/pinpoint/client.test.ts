@@ -3,6 +3,7 @@ import { SidecarError } from '@/lib/core/errors';
 import { createRateLimiter } from '@/lib/http/rate-limiter';
 import { createPinpointClient, pinpointPageSize, pinpointRateRules } from '@/lib/providers/pinpoint/client';
 import { fakeClock } from '../../http/fake-clock';
+import { sidecarFailure as failure } from '../../sidecar-failure';
 
 const jsonApi = 'application/vnd.api+json';
 const everyVisibility = 'confidential,external,internal';
@@ -51,15 +52,6 @@ function setup(replies: Reply[]) {
       };
     });
   return { client, fetch, clock, requests };
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SidecarError);
-  return (error as SidecarError).data;
 }
 
 // Shaped like the examples in Pinpoint's API reference (pinpoint-api.md §2–3).
