@@ -17,11 +17,14 @@ export const errorKinds = [
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
+/** Who answered: an ATS, LinkedIn, or the user's own LLM endpoint. */
+export type ServiceName = Site | 'llm';
+
 /** Plain data, so it survives structured cloning between contexts. */
 export interface SidecarErrorData {
   kind: ErrorKind;
   message: string;
-  provider?: Site;
+  provider?: ServiceName;
   status?: number;
   /** Seconds until a retry is worthwhile (from `Retry-After`). */
   retryAfter?: number;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { SidecarError, type ErrorKind, type SidecarErrorData } from '@/lib/core/errors';
-import type { AtsProvider } from '@/lib/core/page-context';
+import { SidecarError, type ErrorKind, type ServiceName, type SidecarErrorData } from '@/lib/core/errors';
 import { systemClock, type Clock, type RateLimiter } from './rate-limiter';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -34,7 +33,7 @@ export interface VendorError {
 }
 
 export interface HttpClientOptions {
-  provider: AtsProvider;
+  provider: ServiceName;
   baseUrl: string;
   /** Auth and vendor headers, read per request so a changed key takes effect at once. */
   headers: () => Promise<Record<string, string>>;
