@@ -26,6 +26,8 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'alarms'],
     // Only the background calls the ATS APIs. Pinpoint is per-tenant, so its wildcard also covers the app pages.
     host_permissions: ['https://api.ashbyhq.com/*', 'https://api.lever.co/*', 'https://*.pinpointhq.com/*'],
+    // The user's own LLM endpoint: access to its one origin is asked for when they save it in Options.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

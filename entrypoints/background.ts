@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCallStore } from '@/lib/background/calls';
 import { createHandlers } from '@/lib/background/handlers';
 import { createOutbox } from '@/lib/background/outbox';
 import { createExecutors } from '@/lib/background/outbox-executors';
@@ -22,7 +23,7 @@ export default defineBackground(() => {
   });
 
   const route = createRouter({
-    handlers: createHandlers({ outbox, cache, clientFor: connectedClient }),
+    handlers: createHandlers({ outbox, calls: createCallStore(database), cache, clientFor: connectedClient }),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     logRefusal: (reason, type) => console.warn(`[sidecar] refused "${type}": ${reason}`),
   });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '@/components/ui/error-notice';
 import { IdentitySection } from './identity-section';
+import { LlmSection } from './llm-section';
 import { ProviderConnection } from './provider-connection';
 import { optionsQueries } from './queries';
 

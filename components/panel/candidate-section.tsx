@@ -3,12 +3,14 @@ import { useState } from 'react';
 import type { CandidatePageContext } from '@/lib/core/page-context';
 import { atsQueries } from '@/lib/content/queries';
 import { ErrorNotice } from '@/components/ui/error-notice';
+import { CallsTab } from '@/components/notes/calls-tab';
 import { CandidateCard } from './candidate-card';
 import { MoveToStageForm } from './move-to-stage-form';
 import { OutboxList } from './outbox-list';
 import { ScheduleInterviewForm } from './schedule-interview-form';
 
 type Action = 'move' | 'schedule' | undefined;
+type Tab = 'candidate' | 'calls';
 
 /** The candidate page: who this is, what can be done, and what was done. */
 export function CandidateSection({
@@ -25,6 +27,7 @@ export function CandidateSection({
   };
   const view = useQuery(atsQueries.candidate(context.site, ids));
   const [action, setAction] = useState<Action>();
+  const [tab, setTab] = useState<Tab>('candidate');
 
   if (view.isPending) {
     return (
@@ -44,8 +47,39 @@ export function CandidateSection({
     focusApplicationId,
     onDone: () => setAction(undefined),
   };
+  const tabs = (
+    <div className="tabs" role="tablist">
+      {(['candidate', 'calls'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={tab === name}
+          className={tab === name ? 'tab-button tab-selected' : 'tab-button'}
+          data-testid={`tab-${name}`}
+          onClick={() => setTab(name)}
+        >
+          {name === 'candidate' ? 'Candidate' : 'Calls'}
+        </button>
+      ))}
+    </div>
+  );
+  if (tab === 'calls') {
+    return (
+      <>
+        {tabs}
+        <CallsTab
+          provider={context.site}
+          candidateId={candidate.id}
+          candidateName={candidate.name}
+          {...(focusApplicationId ? { applicationId: focusApplicationId } : {})}
+        />
+      </>
+    );
+  }
   return (
     <>
+      {tabs}
       {/* A failed refresh keeps what was shown and says why beside it. */}
       {view.isError ? <ErrorNotice error={view.error} onRetry={() => void view.refetch()} /> : null}
       <CandidateCard candidate={candidate} applications={applications} focusApplicationId={focusApplicationId} />

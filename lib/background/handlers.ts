@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { SidecarError } from '@/lib/core/errors';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
+import { parseSummaryNote } from '@/lib/notes/note-format';
 import type { AtsClient } from '@/lib/providers/contracts';
 import { connectionStatuses, disconnect, saveConnection, saveIdentity, testConnection } from './connections';
+import type { CallStore } from './calls';
+import { llmStatus, saveLlm, disconnectLlm } from './llm-settings';
 import type { Outbox } from './outbox';
 import { cacheKeys, type ReadCache } from './read-cache';
 import type { Handlers } from './router';
@@ -16,6 +19,7 @@ export const readCacheMilliseconds = 5 * 60_000;
 
 export interface HandlerDependencies {
   outbox: Outbox;
+  calls: CallStore;
   cache: ReadCache;
   clientFor: (provider: AtsProvider) => Promise<AtsClient>;
 }
@@ -31,7 +35,7 @@ function requireOwnSite(sender: CheckedSender, provider: AtsProvider): void {
   }
 }
 
-export function createHandlers({ outbox, cache, clientFor }: HandlerDependencies): Handlers {
+export function createHandlers({ outbox, calls, cache, clientFor }: HandlerDependencies): Handlers {
   return {
     async 'panel.inject'(_payload, sender) {
       if (sender.kind !== 'content') throw new SidecarError({ kind: 'permission', message: 'Not a page' });
@@ -119,6 +123,80 @@ export function createHandlers({ outbox, cache, clientFor }: HandlerDependencies
         sender.kind === 'content' && sender.context.site !== 'linkedin' ? sender.context.site : filter.provider;
       return outbox.list({ ...filter, provider });
     },
+
+    async 'calls.list'({ provider, candidateId }, sender) {
+      requireOwnSite(sender, provider);
+      return calls.list(provider, candidateId);
+    },
+
+    async 'calls.get'({ id }, sender) {
+      const call = await calls.get(id);
+      requireOwnSite(sender, call.provider);
+      return call;
+    },
+
+    async 'calls.create'(input, sender) {
+      requireOwnSite(sender, input.provider);
+      return calls.create(input);
+    },
+
+    async 'calls.saveNotes'({ id, notes }, sender) {
+      requireOwnSite(sender, (await calls.get(id)).provider);
+      return calls.saveNotes(id, notes);
+    },
+
+    async 'calls.import'(input, sender) {
+      requireOwnSite(sender, input.provider);
+      return calls.importTranscript(input);
+    },
+
+    async 'calls.summarize'({ id, engine, candidateName }, sender) {
+      requireOwnSite(sender, (await calls.get(id)).provider);
+      return calls.summarize(id, engine, candidateName);
+    },
+
+    async 'calls.post'({ clickId, id, candidateName, includeNotes }, sender) {
+      const { call, text, html } = await calls.noteBodies(id, candidateName, includeNotes);
+      requireOwnSite(sender, call.provider);
+      const entry = await outbox.enqueue({
+        id: clickId,
+        provider: call.provider,
+        label: `Post the summary of "${call.title}" for ${candidateName}`,
+        operation: {
+          type: 'createNote',
+          candidateId: call.candidateId,
+          ...(call.applicationId ? { applicationId: call.applicationId } : {}),
+          text,
+          ...(html ? { html } : {}),
+        },
+      });
+      await calls.markPosted(id, entry.id);
+      return entry;
+    },
+
+    async 'notes.list'({ provider, candidateId, applicationId }, sender) {
+      requireOwnSite(sender, provider);
+      const client = await clientFor(provider);
+      const notes = await cache.remember(cacheKeys.notes(provider, candidateId), readCacheMilliseconds, () =>
+        client.listNotes({ candidateId, ...(applicationId ? { applicationId } : {}) }),
+      );
+      return notes
+        .map((note) => {
+          const sidecar = parseSummaryNote(note.text);
+          return {
+            id: note.id,
+            text: note.text,
+            ...(note.author ? { author: note.author } : {}),
+            createdAt: note.createdAt,
+            ...(sidecar ? { sidecar } : {}),
+          };
+        })
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    'llm.status': () => llmStatus(),
+    'llm.save': (input) => saveLlm(input),
+    'llm.disconnect': () => disconnectLlm(),
 
     async 'outbox.retry'({ id }, sender) {
       const entry = await outbox.get(id);

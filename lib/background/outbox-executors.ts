@@ -1,5 +1,6 @@
 import { SidecarError } from '@/lib/core/errors';
 import type { AtsProvider } from '@/lib/core/page-context';
+import { sidecarMarker } from '@/lib/notes/note-format';
 import type { AtsClient } from '@/lib/providers/contracts';
 import type { OutboxOperation, OutboxRecord } from '@/lib/storage/database';
 import type { Executor } from './outbox';
@@ -24,9 +25,13 @@ async function createNoteOnce(
   since: number,
 ): Promise<void> {
   const wanted = normalizeText(input.text);
+  // A Sidecar summary carries a unique marker, which survives the ATS turning our HTML into its own text.
+  const marker = sidecarMarker(input.text);
   const notes = await client.listNotes({ candidateId: input.candidateId, applicationId: input.applicationId });
   const alreadyThere = notes.some(
-    (note) => Date.parse(note.createdAt) >= since - noteLookbackMilliseconds && normalizeText(note.text) === wanted,
+    (note) =>
+      Date.parse(note.createdAt) >= since - noteLookbackMilliseconds &&
+      (marker ? note.text.includes(marker) : normalizeText(note.text) === wanted),
   );
   if (!alreadyThere) await client.createNote(input);
 }

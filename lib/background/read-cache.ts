@@ -55,6 +55,8 @@ export const cacheKeys = {
       .sort()
       .join('&')}`,
   candidates: (provider: string) => `${provider}:candidate:`,
+  /** Under the candidate prefix, so a posted note refreshes with the rest of the candidate. */
+  notes: (provider: string, candidateId: string) => `${provider}:candidate:notes:${candidateId}`,
   stages: (provider: string, applicationId: string) => `${provider}:stages:${applicationId}`,
   users: (provider: string) => `${provider}:users`,
   jobs: (provider: string) => `${provider}:jobs`,

@@ -64,3 +64,27 @@ export const outboxQueries = {
         query.state.data?.some((entry) => entry.state === 'pending' || entry.state === 'sending') ? 1000 : false,
     }),
 };
+
+export const callKeys = {
+  all: ['calls'] as const,
+  candidate: (provider: AtsProvider, candidateId: string) => [...callKeys.all, provider, candidateId] as const,
+  call: (id: string) => [...callKeys.all, 'call', id] as const,
+};
+
+export const callQueries = {
+  list: (provider: AtsProvider, candidateId: string) =>
+    queryOptions({
+      queryKey: callKeys.candidate(provider, candidateId),
+      queryFn: () => sendOrThrow('calls.list', { provider, candidateId }),
+    }),
+  call: (id: string) =>
+    queryOptions({ queryKey: callKeys.call(id), queryFn: () => sendOrThrow('calls.get', { id }), staleTime: Infinity }),
+  /** The ATS's notes on the candidate; under the candidate key, so a posted note refreshes them. */
+  atsNotes: (provider: AtsProvider, candidateId: string, applicationId?: string) =>
+    queryOptions({
+      queryKey: [...atsKeys.candidates(provider), 'notes', candidateId] as const,
+      queryFn: () => sendOrThrow('notes.list', { provider, candidateId, ...(applicationId ? { applicationId } : {}) }),
+      staleTime: 60_000,
+    }),
+  llm: () => queryOptions({ queryKey: ['llm'] as const, queryFn: () => sendOrThrow('llm.status', {}) }),
+};

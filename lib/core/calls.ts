@@ -88,3 +88,6 @@ export interface CallRecord {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A call as the Calls list shows it: everything but the transcript, which can be megabytes. */
+export type CallListItem = Omit<CallRecord, 'transcript'> & { segmentCount: number };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { atsProviders, type PageContext } from '@/lib/core/page-context';
+import type { CallListItem, CallRecord, CallSummary } from '@/lib/core/calls';
 import type { AtsUser, CandidateContext, KeyCheck, Stage } from '@/lib/core/types';
 import type { AtsOperation } from '@/lib/providers/contracts';
 import type { Connection } from '@/lib/storage/connections';
@@ -49,6 +50,23 @@ export interface CandidateView extends CandidateContext {
   unsupported: Partial<Record<AtsOperation, string>>;
   /** When the background read this from the ATS (it may come from its cache). */
   fetchedAt: number;
+}
+
+/** An ATS note as the Calls tab shows it: Sidecar's own summaries come back structured. */
+export interface AtsNoteView {
+  id: string;
+  text: string;
+  author?: string;
+  createdAt: string;
+  sidecar?: { summary: CallSummary; callTitle: string; notes?: string };
+}
+
+export interface LlmStatus {
+  configured: boolean;
+  enabled: boolean;
+  baseUrl?: string;
+  model?: string;
+  keyHint?: string;
 }
 
 const provider = z.enum(atsProviders);
@@ -155,6 +173,82 @@ export const protocol = {
     ['content', 'extension-page'],
   ),
   'outbox.retry': message<OutboxRecord>()(z.object({ id: z.string().uuid() }).strict(), ['content', 'extension-page']),
+
+  /** This candidate's calls kept in this browser, newest first, without transcripts. */
+  'calls.list': message<CallListItem[]>()(z.object({ provider, candidateId: id }).strict(), ['content']),
+  'calls.get': message<CallRecord>()(z.object({ id: z.string().uuid() }).strict(), ['content']),
+  'calls.create': message<CallRecord>()(
+    z
+      .object({
+        id: z.string().uuid(),
+        provider,
+        candidateId: id,
+        applicationId: id.optional(),
+        title: z.string().max(200).optional(),
+      })
+      .strict(),
+    ['content'],
+  ),
+  /** Autosave while typing. */
+  'calls.saveNotes': message<{ updatedAt: string }>()(
+    z.object({ id: z.string().uuid(), notes: z.string().max(200_000) }).strict(),
+    ['content'],
+  ),
+  /** A dropped transcript file's text; parsed and summarized in the background. */
+  'calls.import': message<CallListItem>()(
+    z
+      .object({
+        id: z.string().uuid(),
+        provider,
+        candidateId: id,
+        applicationId: id.optional(),
+        candidateName: z.string().max(300).optional(),
+        fileName: z.string().min(1).max(300),
+        text: z.string().max(20_000_000),
+      })
+      .strict(),
+    ['content'],
+  ),
+  'calls.summarize': message<CallSummary>()(
+    z
+      .object({
+        id: z.string().uuid(),
+        engine: z.enum(['built-in', 'llm']),
+        candidateName: z.string().max(300).optional(),
+      })
+      .strict(),
+    ['content'],
+  ),
+  /** Posts the call's summary (and, if asked, the notes) to the ATS as a note, through the outbox. */
+  'calls.post': message<OutboxRecord>()(
+    z
+      .object({
+        clickId,
+        id: z.string().uuid(),
+        candidateName: z.string().max(300),
+        includeNotes: z.boolean(),
+      })
+      .strict(),
+    ['content'],
+  ),
+  /** The candidate's notes in the ATS, Sidecar summaries read back as structured data. */
+  'notes.list': message<AtsNoteView[]>()(
+    z.object({ provider, candidateId: id, applicationId: id.optional() }).strict(),
+    ['content'],
+  ),
+  'llm.status': message<LlmStatus>()(z.object({}).strict(), ['content', 'extension-page']),
+  'llm.save': message<LlmStatus>()(
+    z
+      .object({
+        baseUrl: z.string().url().max(500),
+        model: z.string().trim().min(1).max(200),
+        enabled: z.boolean(),
+        apiKey: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict(),
+    ['extension-page'],
+  ),
+  'llm.disconnect': message<LlmStatus>()(z.object({}).strict(), ['extension-page']),
 } satisfies Record<string, MessageSpec<z.ZodType, unknown>>;
 
 export type Protocol = typeof protocol;

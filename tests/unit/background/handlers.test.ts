@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createCallStore } from '@/lib/background/calls';
 import { createHandlers, panelScriptFile } from '@/lib/background/handlers';
+import { SidecarDatabase } from '@/lib/storage/database';
 import type { Outbox } from '@/lib/background/outbox';
 import { createReadCache, type StorageAreaLike } from '@/lib/background/read-cache';
 import type { CheckedSender } from '@/lib/background/sender-check';
@@ -27,7 +29,13 @@ function setup() {
     getCandidateContext: vi.fn(async () => ({ candidate: { id: candidateId, name: 'Priya' }, applications: [] })),
   } as unknown as AtsClient;
   const outbox = { enqueue: vi.fn(async (input: object) => ({ ...input, state: 'pending' })) } as unknown as Outbox;
-  const handlers = createHandlers({ outbox, cache: createReadCache(memoryArea()), clientFor: async () => client });
+  const calls = createCallStore(new SidecarDatabase(`handlers-${Math.random()}`));
+  const handlers = createHandlers({
+    outbox,
+    calls,
+    cache: createReadCache(memoryArea()),
+    clientFor: async () => client,
+  });
   return { handlers, client, outbox };
 }
 
