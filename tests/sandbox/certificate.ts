@@ -8,6 +8,8 @@ export const sandboxHostnames = [
   'api.lever.co',
   '*.pinpointhq.com',
   'www.linkedin.com',
+  // The demo's stand-in for the user's own OpenAI-compatible endpoint.
+  'llm.sidecar.test',
 ];
 
 /**

@@ -9,6 +9,7 @@ import { jsonResponse, textResponse, type SandboxRequest, type SandboxResponse }
 import { leverApi, leverError } from './lever/api.ts';
 import { leverPages } from './lever/pages.ts';
 import { linkedinPages } from './linkedin/pages.ts';
+import { llmApi, llmError, llmHostname } from './llm/api.ts';
 import { pinpointApi, pinpointError } from './pinpoint/api.ts';
 import { pinpointPages } from './pinpoint/pages.ts';
 import { sandboxCredentials } from './seed.ts';
@@ -72,6 +73,7 @@ const routers = new Map<string, Router>([
   ['hire.lever.co', leverPages],
   ['api.lever.co', leverApi],
   ['www.linkedin.com', linkedinPages],
+  [llmHostname, llmApi],
 ]);
 
 const controlHosts = new Set(['127.0.0.1', 'localhost']);
@@ -104,7 +106,7 @@ interface FaultShapes {
 }
 
 // Each API answers a fault in its own error shape, so clients meet the bodies they will meet in production.
-const faultShapes: Record<'ashby' | 'lever' | 'pinpoint', FaultShapes> = {
+const faultShapes: Record<'ashby' | 'lever' | 'pinpoint' | 'llm', FaultShapes> = {
   ashby: {
     error: ashbyError,
     contentType: 'application/json',
@@ -121,6 +123,14 @@ const faultShapes: Record<'ashby' | 'lever' | 'pinpoint', FaultShapes> = {
     serverErrorMessage: 'Service unavailable',
     truncated: '{"data":[{"id":"',
   },
+  llm: {
+    error: llmError,
+    contentType: 'application/json',
+    rateLimitCode: 'rate_limit_exceeded',
+    serverErrorCode: 'server_error',
+    serverErrorMessage: 'The server had an error while processing your request.',
+    truncated: '{"id":"chatcmpl-1","choices":[{"message":{"content":"{\\"tldr',
+  },
   pinpoint: {
     error: pinpointError,
     contentType: 'application/vnd.api+json',
@@ -134,6 +144,7 @@ const faultShapes: Record<'ashby' | 'lever' | 'pinpoint', FaultShapes> = {
 function apiShapes(request: SandboxRequest): FaultShapes | undefined {
   if (request.host === 'api.ashbyhq.com') return faultShapes.ashby;
   if (request.host === 'api.lever.co') return faultShapes.lever;
+  if (request.host === llmHostname) return faultShapes.llm;
   if (pinpointHost.test(request.host) && request.url.pathname.startsWith('/api/')) return faultShapes.pinpoint;
   return undefined;
 }
