@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createAutosaver } from '@/lib/content/autosave';
 import { sendOrThrow } from '@/lib/messaging/send';
 
@@ -8,20 +8,19 @@ type SaveState = 'saved' | 'saving' | 'unsaved' | 'failed';
 export function NotesEditor({ callId, initialNotes }: { callId: string; initialNotes: string }) {
   const [notes, setNotes] = useState(initialNotes);
   const [state, setState] = useState<SaveState>('saved');
-  const latest = useRef(initialNotes);
-  const autosaver = useMemo(
-    () =>
-      createAutosaver(async (text) => {
-        setState('saving');
-        try {
-          await sendOrThrow('calls.saveNotes', { id: callId, notes: text });
-          setState(latest.current === text ? 'saved' : 'unsaved');
-        } catch {
-          setState('failed');
-        }
-      }),
-    [callId],
-  );
+  const autosaver = useMemo(() => {
+    const saver = createAutosaver(async (text) => {
+      setState('saving');
+      try {
+        await sendOrThrow('calls.saveNotes', { id: callId, notes: text });
+        // Typing went on while this was saving: the newer text is still on its way.
+        setState(saver.hasPending ? 'unsaved' : 'saved');
+      } catch {
+        setState('failed');
+      }
+    });
+    return saver;
+  }, [callId]);
 
   useEffect(() => {
     const flush = () => void autosaver.flush();
@@ -58,7 +57,6 @@ export function NotesEditor({ callId, initialNotes }: { callId: string; initialN
         placeholder="Type while you talk. Sidecar keeps it as you go."
         onChange={(event) => {
           setNotes(event.target.value);
-          latest.current = event.target.value;
           setState('unsaved');
           autosaver.change(event.target.value);
         }}

@@ -19,8 +19,6 @@ export function LlmSection() {
 
   const save = useMutation({
     mutationFn: async () => {
-      // Asked first, inside the click: browsers only prompt for permissions during a user gesture.
-      setAccess(await requestOriginAccess(currentBaseUrl));
       return sendOrThrow('llm.save', {
         baseUrl: currentBaseUrl.trim(),
         model: currentModel.trim(),
@@ -54,6 +52,9 @@ export function LlmSection() {
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
+          // Asked right here, in the click: browsers only prompt during a user gesture. Saving does not wait for
+          // the answer, which may take the user a while.
+          void requestOriginAccess(currentBaseUrl).then(setAccess);
           save.mutate();
         }}
       >

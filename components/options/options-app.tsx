@@ -25,6 +25,7 @@ export function OptionsApp() {
       {connections.data?.map((status) => (
         <ProviderConnection key={status.provider} status={status} />
       ))}
+      <LlmSection />
     </main>
   );
 }

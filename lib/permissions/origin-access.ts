@@ -6,15 +6,10 @@ export function originPattern(url: string): string {
 }
 
 /**
- * Asks the browser for access to one origin only (the user's LLM endpoint). Must run inside the click that saves
- * it: browsers only show the prompt for a user gesture. Endpoints that send CORS headers work even if declined.
+ * Asks the browser for access to one origin only (the user's LLM endpoint). Call it first thing in the click that
+ * saves the endpoint, before any await: browsers only show the prompt during the user gesture. (Already granted
+ * origins resolve at once without a prompt.) Endpoints that send CORS headers work even if the user declines.
  */
-export async function requestOriginAccess(url: string): Promise<boolean> {
-  const origins = [originPattern(url)];
-  if (await browser.permissions.contains({ origins })) return true;
-  try {
-    return await browser.permissions.request({ origins });
-  } catch {
-    return false;
-  }
+export function requestOriginAccess(url: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
 }

@@ -361,11 +361,27 @@ function listModels(): SandboxResponse {
   });
 }
 
-export function llmApi(request: SandboxRequest, _store: SandboxData): SandboxResponse {
+/**
+ * OpenAI's API answers browsers' CORS preflights; so does this stand-in, which lets the extension reach it even when
+ * the user declined the optional host permission (the endpoint-with-CORS case Options describes).
+ */
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, api-key',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
+
+function answer(request: SandboxRequest): SandboxResponse {
   const path = request.url.pathname.replace(/\/+$/, '');
   const unauthorized = authorize(request);
   if (unauthorized) return unauthorized;
   if (path === '/v1/chat/completions' && request.method === 'POST') return chatCompletion(request);
   if (path === '/v1/models' && request.method === 'GET') return listModels();
   return llmError(404, null, `Invalid URL (${request.method} ${request.url.pathname})`);
+}
+
+export function llmApi(request: SandboxRequest, _store: SandboxData): SandboxResponse {
+  if (request.method === 'OPTIONS') return { status: 204, headers: corsHeaders, body: '' };
+  const response = answer(request);
+  return { ...response, headers: { ...response.headers, ...corsHeaders } };
 }
