@@ -2,6 +2,7 @@
 //   size <script> <gzip bytes> B gzip (<raw bytes> B)
 //   time-to-panel <site> median <ms> ms (min <ms>, max <ms>, n=10)
 //   api-calls <ats> first-visit <n> revisit <n>
+//   import-3h-transcript … ms, calls-tab-render … ms
 // Sizes are of the production build; times use the e2e build (identical but for the open shadow root) in headless Chromium.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,10 @@ import {
 import { startSandbox } from '../tests/sandbox/server';
 import { siteCases } from '../tests/e2e/sites';
 import { apiRequests, atsCases, connect } from '../tests/e2e/ats';
+import { demo } from '../tests/sandbox/seed';
+import { generateLongCall } from '../tests/unit/notes/transcript-fixtures';
+import { builtInSummarizer } from '../lib/notes/summarizer/built-in';
+import { parseTranscript } from '../lib/notes/transcript/parse-transcript';
 
 const runs = 10;
 
@@ -52,7 +57,7 @@ async function main() {
     return;
   }
   const sandbox = await startSandbox();
-  const { context, extensionId } = await launchWithExtension({
+  const { context, extensionId, serviceWorker } = await launchWithExtension({
     extensionPath: e2eExtensionPath,
     hostResolverRules: sandbox.hostResolverRules,
   });
@@ -94,6 +99,62 @@ async function main() {
       }
       console.log(`api-calls ${atsCase.site} first-visit ${counts[0]} revisit ${counts[1]}`);
     }
+
+    // A 3-hour, 30,000-word transcript: parse + built-in summary alone (Node), then the whole import in the panel
+    // (file read, message, background parse + summary + IndexedDB write, render).
+    const longCall = generateLongCall(30_000);
+    const started = performance.now();
+    builtInSummarizer.summarize({ transcript: parseTranscript(longCall.vtt, 'long.vtt') });
+    console.log(
+      `import-3h-transcript parse+summary ${Math.round(performance.now() - started)} ms (30,000 words, Node)`,
+    );
+    const ashby = atsCases[0]!;
+    await page.goto(ashby.candidateUrl);
+    await page.getByTestId('tab-calls').click();
+    const importStarted = performance.now();
+    await page
+      .getByTestId('transcript-file')
+      .setInputFiles({ name: 'three-hours.vtt', mimeType: 'text/vtt', buffer: Buffer.from(longCall.vtt) });
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    console.log(
+      `import-3h-transcript panel ${Math.round(performance.now() - importStarted)} ms (drop to summary shown)`,
+    );
+
+    // The Calls tab with 50 calls of one candidate, stored the way the background stores them.
+    await serviceWorker.evaluate(async (candidateId: string) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('sidecar');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const transaction = database.transaction('calls', 'readwrite');
+      for (let index = 0; index < 50; index += 1) {
+        const time = new Date(Date.UTC(2026, 9, 1 + index)).toISOString();
+        transaction.objectStore('calls').put({
+          id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+          provider: 'ashby',
+          candidateId,
+          title: `Call ${index + 1}`,
+          startedAt: time,
+          participants: ['Hannah Brooks', 'Priya Raman'],
+          source: 'typed',
+          notes: 'Discussed the ledger migration and notice period.',
+          createdAt: time,
+          updatedAt: time,
+        });
+      }
+      await new Promise((resolve) => (transaction.oncomplete = resolve));
+    }, demo.ashby.candidateId);
+    const renders: number[] = [];
+    for (let run = 0; run < 5; run += 1) {
+      await page.goto(ashby.candidateUrl);
+      await page.getByTestId('candidate-name').waitFor();
+      const clicked = performance.now();
+      await page.getByTestId('tab-calls').click();
+      await page.getByTestId('call-row').nth(50).waitFor();
+      renders.push(performance.now() - clicked);
+    }
+    console.log(`calls-tab-render 51 calls median ${Math.round(median(renders))} ms (click to list shown, n=5)`);
   } finally {
     await context.close();
     await sandbox.close();

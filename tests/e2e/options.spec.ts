@@ -51,3 +51,16 @@ test('a work email no ATS user has is reported clearly', async ({ page, extensio
   await page.getByTestId('identity-save').click();
   await expect(section.getByTestId('identity-problem')).toContainText('No Ashby user has the email nobody@example.com');
 });
+
+test('an LLM endpoint is set up on the options page, its key kept like the ATS keys', async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = page.getByTestId('options-llm');
+  await expect(section.getByTestId('llm-state')).toHaveText('Built-in summaries');
+  await section.getByTestId('llm-base-url').fill('https://llm.sidecar.test/v1');
+  await section.getByTestId('llm-model').fill('sandbox-summary-1');
+  await section.getByTestId('llm-key').fill('sbx_llm_key');
+  await section.getByTestId('llm-save').click();
+  await expect(section.getByTestId('llm-state')).toHaveText('Using sandbox-summary-1');
+  await expect(section.getByTestId('llm-key')).toHaveValue('');
+  await expect(section.getByTestId('llm-key')).toHaveAttribute('placeholder', 'Saved key ••••_key');
+});
