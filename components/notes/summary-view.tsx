@@ -1,13 +1,5 @@
 import type { CallSummary, EvidenceQuote, SummaryPoint } from '@/lib/core/calls';
-
-export function formatTimestamp(seconds: number | undefined): string {
-  if (seconds === undefined) return '';
-  const whole = Math.max(0, Math.floor(seconds));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
-}
+import { formatTimestamp } from '@/lib/notes/timestamp';
 
 function Quote({ evidence }: { evidence: EvidenceQuote }) {
   return (

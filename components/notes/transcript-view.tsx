@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Transcript } from '@/lib/core/calls';
-import { formatTimestamp } from './summary-view';
+import { formatTimestamp } from '@/lib/notes/timestamp';
 
 /** How many turns render at once: a 3-hour call has thousands, and a panel needs only what fits on a few screens. */
 const pageSize = 150;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallSummary, EvidenceQuote, SummaryPoint } from '@/lib/core/calls';
+import { formatTimestamp } from './timestamp';
 
 /**
  * A summary posted to an ATS is two things at once: a note people read, and a marker Sidecar reads back. The
@@ -93,20 +94,10 @@ function markerLine(payload: ParsedSummaryNote): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-export function formatTime(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  return hours > 0
-    ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}`
-    : `${String(minutes).padStart(2, '0')}:${rest}`;
-}
-
 function attribution(evidence: EvidenceQuote): string {
   return evidence.startSeconds === undefined
     ? evidence.speaker
-    : `${evidence.speaker}, ${formatTime(evidence.startSeconds)}`;
+    : `${evidence.speaker}, ${formatTimestamp(evidence.startSeconds)}`;
 }
 
 interface Section {

@@ -10,6 +10,7 @@ import type {
 } from '@/lib/core/calls';
 import { SidecarError } from '@/lib/core/errors';
 import type { ChatClient } from '@/lib/llm/chat-client';
+import { formatTimestamp } from '../timestamp';
 
 export interface LlmSummarizerOptions {
   /** Transcript budget of the prompt, in characters (~4 characters a token). */
@@ -72,12 +73,6 @@ export const llmSummarySchemaName = 'call_summary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Prompt
-
-export function formatTimestamp(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const minutes = Math.floor(whole / 60);
-  return `${String(minutes).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
-}
 
 function singleLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -3,7 +3,7 @@ import { TranscriptError } from './transcript-error';
 import {
   isBlank,
   mergeTurns,
-  parseTimestamp,
+  parseTimingLine,
   splitLines,
   splitSpeakerPrefix,
   stripMarkup,
@@ -17,12 +17,7 @@ const timingLine = /^\s*(\d+:\d{2}:\d{2}(?:[,.]\d{1,3})?)\s*-->\s*(\d+:\d{2}:\d{
 const cueNumber = /^\s*\d+\s*$/;
 
 export function parseSrtTiming(line: string): { start: number; end: number } | undefined {
-  const match = timingLine.exec(line);
-  if (!match) return undefined;
-  const start = parseTimestamp(match[1] ?? '');
-  const end = parseTimestamp(match[2] ?? '');
-  if (start === undefined || end === undefined) return undefined;
-  return { start, end };
+  return parseTimingLine(line, timingLine);
 }
 
 /** SubRip: numbered blocks, a timing line, then text; the speaker comes from a `Name: text` prefix when present. */

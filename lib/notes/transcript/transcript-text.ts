@@ -51,6 +51,16 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Reads a cue timing line (`start --> end`) with the format's own pattern; both ends must be valid timestamps. */
+export function parseTimingLine(line: string, pattern: RegExp): { start: number; end: number } | undefined {
+  const match = pattern.exec(line);
+  if (!match) return undefined;
+  const start = parseTimestamp(match[1] ?? '');
+  const end = parseTimestamp(match[2] ?? '');
+  if (start === undefined || end === undefined) return undefined;
+  return { start, end };
+}
+
 /**
  * Cue text is data, never HTML: formatting tags (`<i>`, `<c.yellow>`, `<00:00:01.000>`, `<font>`, `{\an8}`) go,
  * entities become the characters they stand for, and whitespace collapses. Whatever text remains, angle brackets

@@ -3,7 +3,7 @@ import { TranscriptError } from './transcript-error';
 import {
   isBlank,
   mergeTurns,
-  parseTimestamp,
+  parseTimingLine,
   splitLines,
   splitSpeakerPrefix,
   stripMarkup,
@@ -19,12 +19,7 @@ const blockKeyword = /^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/;
 const voiceTag = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>/gi;
 
 export function parseWebVttTiming(line: string): { start: number; end: number } | undefined {
-  const match = timingLine.exec(line);
-  if (!match) return undefined;
-  const start = parseTimestamp(match[1] ?? '');
-  const end = parseTimestamp(match[2] ?? '');
-  if (start === undefined || end === undefined) return undefined;
-  return { start, end };
+  return parseTimingLine(line, timingLine);
 }
 
 /**

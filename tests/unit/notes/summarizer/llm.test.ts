@@ -4,11 +4,11 @@ import type { SummarizerInput, TranscriptSegment } from '@/lib/core/calls';
 import type { ChatClient, JsonCompletionRequest } from '@/lib/llm/chat-client';
 import {
   createLlmSummarizer,
-  formatTimestamp,
   llmSummaryJsonSchema,
   renderTranscript,
   type LlmSummary,
 } from '@/lib/notes/summarizer/llm';
+import { formatTimestamp } from '@/lib/notes/timestamp';
 import { sidecarFailure as failure } from '../../sidecar-failure';
 import { interviewNotes, interviewTranscript } from './llm-interview';
 
@@ -275,8 +275,8 @@ describe('LLM summarizer: long transcripts', () => {
     expect(rendered.text.split('\n')).toHaveLength(interviewTranscript.segments.length);
   });
 
-  it('writes times past an hour as minutes:seconds', () => {
-    expect(formatTimestamp(4503)).toBe('75:03');
+  it('writes times as mm:ss, and h:mm:ss past the first hour', () => {
+    expect(formatTimestamp(4503)).toBe('1:15:03');
     expect(formatTimestamp(65.9)).toBe('01:05');
   });
 });
