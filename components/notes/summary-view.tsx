@@ -1,14 +1,18 @@
 import type { CallSummary, EvidenceQuote, SummaryPoint } from '@/lib/core/calls';
 import { formatTimestamp } from '@/lib/notes/timestamp';
 
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+function citation(evidence: EvidenceQuote): string {
+  return evidence.startSeconds !== undefined
+    ? `${evidence.speaker}, ${formatTimestamp(evidence.startSeconds)}`
+    : evidence.speaker;
+}
+
 function Quote({ evidence }: { evidence: EvidenceQuote }) {
   return (
     <blockquote className="quote">
-      “{evidence.quote}”
-      <cite>
-        {evidence.speaker}
-        {evidence.startSeconds !== undefined ? `, ${formatTimestamp(evidence.startSeconds)}` : ''}
-      </cite>
+      “{evidence.quote}”<cite>{citation(evidence)}</cite>
     </blockquote>
   );
 }
@@ -22,9 +26,16 @@ function Points({ title, points, testId }: { title: string; points: SummaryPoint
         {points.map((point, index) => (
           <li key={index}>
             <span>{point.text}</span>
-            {point.evidence.slice(0, 2).map((evidence, quoteIndex) => (
-              <Quote key={quoteIndex} evidence={evidence} />
-            ))}
+            {point.evidence.slice(0, 2).map((evidence, quoteIndex) =>
+              // An extracted point is its own quote: say who said it and when, without repeating it.
+              sameText(evidence.quote, point.text) ? (
+                <cite key={quoteIndex} className="quote-source">
+                  {citation(evidence)}
+                </cite>
+              ) : (
+                <Quote key={quoteIndex} evidence={evidence} />
+              ),
+            )}
           </li>
         ))}
       </ul>
