@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createCallStore } from '@/lib/background/calls';
 import { createHandlers } from '@/lib/background/handlers';
+import { createExports } from '@/lib/background/exports';
 import { createOutbox } from '@/lib/background/outbox';
 import { createExecutors } from '@/lib/background/outbox-executors';
 import { cacheKeys, createReadCache } from '@/lib/background/read-cache';
 import { createRouter, isEnvelope } from '@/lib/background/router';
-import { performAsFor } from '@/lib/background/connections';
+import { connectionStatuses, performAsFor } from '@/lib/background/connections';
 import { connectedClient } from '@/lib/providers/clients';
 import { database } from '@/lib/storage/database';
 
@@ -19,11 +20,23 @@ export default defineBackground(() => {
     executor: createExecutors({ clientFor: connectedClient, performAsFor }),
     scheduleWake: (when) => void browser.alarms.create(outboxAlarm, { when }),
     // What a write changed must not be served from the cache afterwards.
-    onDone: (entry) => cache.invalidate(cacheKeys.candidates(entry.provider)),
+    onDone: async (entry) => {
+      await cache.invalidate(cacheKeys.candidates(entry.provider));
+      await exports.remember(entry);
+    },
+  });
+
+  const exports = createExports({
+    database,
+    outbox,
+    cache,
+    clientFor: connectedClient,
+    connectedProviders: async () =>
+      (await connectionStatuses()).filter((status) => status.connected).map((status) => status.provider),
   });
 
   const route = createRouter({
-    handlers: createHandlers({ outbox, calls: createCallStore(database), cache, clientFor: connectedClient }),
+    handlers: createHandlers({ outbox, calls: createCallStore(database), exports, cache, clientFor: connectedClient }),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     logRefusal: (reason, type) => console.warn(`[sidecar] refused "${type}": ${reason}`),
   });

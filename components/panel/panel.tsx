@@ -1,5 +1,6 @@
 import { siteLabels, type PageContext } from '@/lib/core/page-context';
 import { BackgroundStatus } from './background-status';
+import { ExportSection } from '@/components/export/export-section';
 import { CandidateSection } from './candidate-section';
 import { PageContextView } from './page-context-view';
 
@@ -47,6 +48,9 @@ export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: 
         {context.kind === 'candidate' ? (
           // Keyed by page, so moving to another candidate starts from a clean form.
           <CandidateSection key={context.url} context={context} onOpenOptions={onOpenOptions} />
+        ) : null}
+        {context.kind === 'profile' ? (
+          <ExportSection key={context.profileUrl} context={context} onOpenOptions={onOpenOptions} />
         ) : null}
       </div>
       <footer className="panel-footer">

@@ -5,6 +5,7 @@ import { parseSummaryNote } from '@/lib/notes/note-format';
 import type { AtsClient } from '@/lib/providers/contracts';
 import { connectionStatuses, disconnect, saveConnection, saveIdentity, testConnection } from './connections';
 import type { CallStore } from './calls';
+import type { Exports } from './exports';
 import { llmStatus, saveLlm, disconnectLlm } from './llm-settings';
 import type { Outbox } from './outbox';
 import { cacheKeys, type ReadCache } from './read-cache';
@@ -20,8 +21,16 @@ export const readCacheMilliseconds = 5 * 60_000;
 export interface HandlerDependencies {
   outbox: Outbox;
   calls: CallStore;
+  exports: Exports;
   cache: ReadCache;
   clientFor: (provider: AtsProvider) => Promise<AtsClient>;
+}
+
+/** Exports start on a LinkedIn profile (or an extension page): only there may a page reach every ATS. */
+function requireProfilePage(sender: CheckedSender): void {
+  if (sender.kind === 'content' && sender.context.kind !== 'profile') {
+    throw new SidecarError({ kind: 'permission', message: 'Exports start from a LinkedIn profile' });
+  }
 }
 
 /** A page may only ask about the ATS it belongs to. */
@@ -35,7 +44,7 @@ function requireOwnSite(sender: CheckedSender, provider: AtsProvider): void {
   }
 }
 
-export function createHandlers({ outbox, calls, cache, clientFor }: HandlerDependencies): Handlers {
+export function createHandlers({ outbox, calls, exports, cache, clientFor }: HandlerDependencies): Handlers {
   return {
     async 'panel.inject'(_payload, sender) {
       if (sender.kind !== 'content') throw new SidecarError({ kind: 'permission', message: 'Not a page' });
@@ -64,7 +73,10 @@ export function createHandlers({ outbox, calls, cache, clientFor }: HandlerDepen
     'connections.status': () => connectionStatuses(),
     'connections.test': (payload) => testConnection(payload),
     'connections.save': (payload) => saveConnection(payload, cache),
-    'connections.disconnect': ({ provider }) => disconnect(provider, cache, outbox),
+    async 'connections.disconnect'({ provider }) {
+      await exports.forgetProvider(provider);
+      return disconnect(provider, cache, outbox);
+    },
     'identity.save': ({ email }) => saveIdentity(email, cache),
 
     async 'candidate.context'({ provider, ids }, sender) {
@@ -192,6 +204,27 @@ export function createHandlers({ outbox, calls, cache, clientFor }: HandlerDepen
           };
         })
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    async 'ats.jobs'({ provider }, sender) {
+      if (sender.kind === 'content' && sender.context.site !== 'linkedin') requireOwnSite(sender, provider);
+      const client = await clientFor(provider);
+      return cache.remember(cacheKeys.jobs(provider), readCacheMilliseconds, () => client.listOpenJobs());
+    },
+
+    async 'export.lookup'({ profileUrl }, sender) {
+      requireProfilePage(sender);
+      return exports.lookup(profileUrl);
+    },
+
+    async 'export.match'(input, sender) {
+      requireProfilePage(sender);
+      return exports.match(input);
+    },
+
+    async 'export.start'(input, sender) {
+      requireProfilePage(sender);
+      return exports.start(input);
     },
 
     'llm.status': () => llmStatus(),

@@ -1,5 +1,6 @@
 import { SidecarError } from '@/lib/core/errors';
 import type { AtsProvider } from '@/lib/core/page-context';
+import { createExportExecutor } from '@/lib/export/export-executor';
 import { sidecarMarker } from '@/lib/notes/note-format';
 import type { AtsClient } from '@/lib/providers/contracts';
 import type { OutboxOperation, OutboxRecord } from '@/lib/storage/database';
@@ -90,6 +91,11 @@ export function createExecutors(dependencies: ExecutorDependencies): (entry: Out
     },
   };
 
-  const executors: Record<OutboxOperation['type'], Executor> = { moveToStage, scheduleInterview, createNote };
+  const executors: Record<OutboxOperation['type'], Executor> = {
+    moveToStage,
+    scheduleInterview,
+    createNote,
+    export: createExportExecutor(dependencies),
+  };
   return (entry) => executors[entry.operation.type];
 }

@@ -1,5 +1,6 @@
 import type { SidecarErrorData } from './errors';
 import type { AtsProvider } from './page-context';
+import type { ExportOperation } from '@/lib/export/export-operation';
 
 /** One ATS write the user asked for, kept until it is done or they give up on it. */
 export type OutboxOperation =
@@ -21,7 +22,8 @@ export type OutboxOperation =
       location?: string;
       title?: string;
     }
-  | { type: 'createNote'; candidateId: string; applicationId?: string; text: string; html?: string };
+  | { type: 'createNote'; candidateId: string; applicationId?: string; text: string; html?: string }
+  | ExportOperation;
 
 export type OutboxState = 'pending' | 'sending' | 'done' | 'failed';
 

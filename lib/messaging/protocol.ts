@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { atsProviders, type PageContext } from '@/lib/core/page-context';
 import type { CallListItem, CallRecord, CallSummary } from '@/lib/core/calls';
-import type { AtsUser, CandidateContext, KeyCheck, Stage } from '@/lib/core/types';
+import type { AtsUser, Candidate, CandidateContext, Job, KeyCheck, Stage } from '@/lib/core/types';
+import { profileSnapshotSchema } from './profile-schema';
 import type { AtsOperation } from '@/lib/providers/contracts';
 import type { Connection } from '@/lib/storage/connections';
 import type { OutboxRecord } from '@/lib/core/outbox';
@@ -17,8 +18,8 @@ export type SenderKind = 'content' | 'extension-page';
 export interface MessageSpec<Payload extends z.ZodType, Data> {
   payload: Payload;
   from: readonly SenderKind[];
-  /** Never set: carries the result type for `send` and the handler map. */
-  readonly data?: Data;
+  /** Never set: carries the result type for `send` and the handler map (a function, so `null` results survive). */
+  readonly data?: () => Data;
 }
 
 function message<Data>() {
@@ -59,6 +60,26 @@ export interface AtsNoteView {
   author?: string;
   createdAt: string;
   sidecar?: { summary: CallSummary; callTitle: string; notes?: string };
+}
+
+/** A profile's record in an ATS, as the LinkedIn panel shows it instead of the Export button. */
+export interface KnownRecord {
+  provider: (typeof atsProviders)[number];
+  candidateId: string;
+  name: string;
+  url: string;
+  jobTitle?: string;
+  stage?: string;
+  /** 'local': exported from this browser; 'search': found in the ATS by LinkedIn URL. */
+  via: 'local' | 'search';
+}
+
+/** What the duplicate check found, and how it matched. */
+export interface MatchView {
+  candidate: Candidate;
+  by: 'linkedin-url' | 'email' | 'name-and-company';
+  exact: boolean;
+  others: Candidate[];
 }
 
 export interface LlmStatus {
@@ -249,13 +270,48 @@ export const protocol = {
     ['extension-page'],
   ),
   'llm.disconnect': message<LlmStatus>()(z.object({}).strict(), ['extension-page']),
+
+  /** Open jobs of one ATS, for the export's job picker. */
+  'ats.jobs': message<Job[]>()(z.object({ provider }).strict(), ['content', 'extension-page']),
+  /** Is this LinkedIn profile already in an ATS? The local map first, then each connected ATS's search. */
+  'export.lookup': message<KnownRecord | null>()(z.object({ profileUrl: z.string().url().max(500) }).strict(), [
+    'content',
+  ]),
+  /** The duplicate check before an export: LinkedIn URL, then email, then name + current company. */
+  'export.match': message<MatchView | null>()(
+    z
+      .object({
+        provider,
+        profileUrl: z.string().url().max(500),
+        emails: z.array(z.string().email().max(320)).max(10),
+        name: z.string().trim().min(1).max(300),
+        currentCompany: z.string().max(300).optional(),
+      })
+      .strict(),
+    ['content'],
+  ),
+  /** Candidate + application + profile note + resume PDF, as one outbox entry with resumable steps. */
+  'export.start': message<OutboxRecord>()(
+    z
+      .object({
+        clickId,
+        provider,
+        jobId: id,
+        jobTitle: z.string().max(300),
+        profile: profileSnapshotSchema,
+        existingCandidateId: id.optional(),
+        createAnyway: z.boolean().optional(),
+      })
+      .strict(),
+    ['content'],
+  ),
 } satisfies Record<string, MessageSpec<z.ZodType, unknown>>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
 export type PayloadOf<Type extends MessageType> = z.input<Protocol[Type]['payload']>;
 export type ParsedPayloadOf<Type extends MessageType> = z.output<Protocol[Type]['payload']>;
-export type DataOf<Type extends MessageType> = NonNullable<Protocol[Type]['data']>;
+export type DataOf<Type extends MessageType> = ReturnType<NonNullable<Protocol[Type]['data']>>;
 
 /** What travels through `runtime.sendMessage`. The channel tag keeps other extensions' traffic apart. */
 export interface Envelope<Type extends MessageType = MessageType> {

@@ -37,12 +37,20 @@ export async function loadConnections(): Promise<Connections> {
   return parsed.success ? parsed.data : {};
 }
 
-export async function updateConnection(
+// All providers share one storage item: updates run one after another, or two concurrent read-modify-writes (the
+// identity lookups run in parallel) would each drop the other's change.
+let pendingUpdate: Promise<unknown> = Promise.resolve();
+
+export function updateConnection(
   provider: AtsProvider,
   update: (current: Connection | undefined) => Connection | undefined,
 ): Promise<Connection | undefined> {
-  const connections = await loadConnections();
-  const next = update(connections[provider]);
-  await connectionsItem.setValue({ ...connections, [provider]: next });
-  return next;
+  const result = pendingUpdate.then(async () => {
+    const connections = await loadConnections();
+    const next = update(connections[provider]);
+    await connectionsItem.setValue({ ...connections, [provider]: next });
+    return next;
+  });
+  pendingUpdate = result.catch(() => undefined);
+  return result;
 }

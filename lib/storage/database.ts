@@ -13,6 +13,17 @@ export interface SecretRecord {
   updatedAt: number;
 }
 
+/** Who a LinkedIn profile became in an ATS, so the next visit shows the record without searching. */
+export interface ExportRecord {
+  profileUrl: string;
+  provider: AtsProvider;
+  candidateId: string;
+  name: string;
+  url: string;
+  jobTitle?: string;
+  exportedAt: string;
+}
+
 /**
  * The extension origin's IndexedDB. Only the background and extension pages open it: content scripts run in the
  * page's origin, where this database does not exist.
@@ -21,12 +32,14 @@ export class SidecarDatabase extends Dexie {
   secrets!: EntityTable<SecretRecord, 'name'>;
   outbox!: EntityTable<OutboxRecord, 'id'>;
   calls!: EntityTable<CallRecord, 'id'>;
+  exports!: EntityTable<ExportRecord, 'profileUrl'>;
 
   constructor(name = 'sidecar') {
     super(name);
     this.version(1).stores({ secrets: 'name' });
     this.version(2).stores({ outbox: 'id, state, provider, candidateId, createdAt' });
     this.version(3).stores({ calls: 'id, [provider+candidateId], startedAt' });
+    this.version(4).stores({ exports: 'profileUrl, provider' });
   }
 }
 

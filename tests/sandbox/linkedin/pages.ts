@@ -1,6 +1,10 @@
 import type { SandboxRequest, SandboxResponse } from '../http.ts';
-import { html, notFoundPage, renderPage, type Page, type Shell } from '../html.ts';
-import type { LinkedinCompany, LinkedinProfile, SandboxData } from '../store.ts';
+import { html, notFoundPage, renderPage, type Html, type Page, type Shell } from '../html.ts';
+import type { LinkedinCompany, SandboxData } from '../store.ts';
+import { hashedProfile, lazyLoaderScript } from './hashed-page.ts';
+import { profileVariants, sandboxProfiles, type ProfileVariant, type SandboxProfile } from './profiles.ts';
+import { publicProfile } from './public-page.ts';
+import { voyagerProfile } from './voyager-page.ts';
 
 const shell: Shell = {
   brand: 'LinkedIn',
@@ -14,65 +18,23 @@ const shell: Shell = {
 
 const missingPage = notFoundPage('Page not found | LinkedIn', "This page doesn't exist");
 
-function feed(data: SandboxData['linkedin']): Page {
+// On every page, so the loader is installed whichever page the browser loaded first (see lazyLoaderScript).
+const lazyLoader = html`<script>
+  ${{ trustedHtml: lazyLoaderScript }};
+</script>`;
+
+function feed(profiles: SandboxProfile[]): Page {
   return {
     title: 'Feed | LinkedIn',
     main: html`<h1>Feed</h1>
-      ${data.profiles.map(
+      ${profiles.map(
         (profile) =>
           html`<article>
             <h2><a href="/in/${profile.slug}/" data-spa-link>${profile.name}</a></h2>
             <p>${profile.headline}</p>
-            <p>${profile.about.split('. ')[0]}.</p>
+            ${profile.about ? html`<p>${profile.about.split('. ')[0]}.</p>` : html``}
           </article>`,
       )}`,
-  };
-}
-
-function profilePage(data: SandboxData['linkedin'], profile: LinkedinProfile): Page {
-  const companyLink = (name: string, slug?: string) =>
-    slug && data.companies.some((company) => company.slug === slug)
-      ? html`<a href="/company/${slug}/" data-spa-link>${name}</a>`
-      : html`${name}`;
-  return {
-    title: `${profile.name} | LinkedIn`,
-    main: html`<section aria-label="Profile">
-        <h1>${profile.name}</h1>
-        <div class="headline">${profile.headline}</div>
-        <span class="location">${profile.location}</span>
-      </section>
-      <section id="about">
-        <h2>About</h2>
-        <p>${profile.about}</p>
-      </section>
-      <section id="experience">
-        <h2>Experience</h2>
-        <ul>
-          ${profile.experience.map(
-            (item) =>
-              html`<li>
-                <h3>${item.title}</h3>
-                <p>${companyLink(item.company, item.companySlug)} · ${item.employmentType}</p>
-                <p>${item.start} - ${item.end ?? 'Present'}</p>
-                <p>${item.location}</p>
-                <p>${item.description}</p>
-              </li>`,
-          )}
-        </ul>
-      </section>
-      <section id="education">
-        <h2>Education</h2>
-        <ul>
-          ${profile.education.map(
-            (item) =>
-              html`<li>
-                <h3>${item.school}</h3>
-                <p>${item.degree}, ${item.field}</p>
-                <p>${item.start} - ${item.end}</p>
-              </li>`,
-          )}
-        </ul>
-      </section>`,
   };
 }
 
@@ -88,6 +50,38 @@ function companyPage(company: LinkedinCompany): Page {
   };
 }
 
+const renderers: Record<
+  ProfileVariant,
+  (profile: SandboxProfile, everyone: SandboxProfile[], companies: LinkedinCompany[], overlay: boolean) => Html
+> = { voyager: voyagerProfile, hashed: hashedProfile, public: publicProfile };
+
+function isVariant(value: string | null): value is ProfileVariant {
+  return (profileVariants as readonly string[]).includes(value ?? '');
+}
+
+export interface ProfilePageOptions {
+  /** Overrides the profile's own variant, as `?variant=` does. */
+  variant?: ProfileVariant;
+  /** The contact-info dialog open, as at `/in/<slug>/overlay/contact-info/`. */
+  overlay?: boolean;
+}
+
+/** One profile's page, or undefined for an unknown slug: what tests render into a DOM without the server. */
+export function linkedinProfilePage(
+  data: SandboxData['linkedin'],
+  slug: string,
+  options: ProfilePageOptions = {},
+): Page | undefined {
+  const everyone = sandboxProfiles(data);
+  const profile = everyone.find((each) => each.slug === slug);
+  if (!profile) return undefined;
+  const render = renderers[options.variant ?? profile.variant];
+  return {
+    title: `${profile.name} | LinkedIn`,
+    main: render(profile, everyone, data.companies, options.overlay ?? false),
+  };
+}
+
 function decode(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -96,19 +90,29 @@ function decode(segment: string): string | undefined {
   }
 }
 
+const profilePath = /^\/in\/([^/]+)(\/overlay\/contact-info)?\/?$/;
+
 export function linkedinPages(request: SandboxRequest, store: SandboxData): SandboxResponse {
   const data = store.linkedin;
   const path = request.url.pathname;
-  const profileSlug = /^\/in\/([^/]+)\/?$/.exec(path)?.[1];
+  const profileMatch = profilePath.exec(path);
   const companySlug = /^\/company\/([^/]+)\/?$/.exec(path)?.[1];
   let page = missingPage;
-  if (path === '/' || path === '/feed/' || path === '/feed') page = feed(data);
-  else if (profileSlug) {
-    const profile = data.profiles.find((each) => each.slug === decode(profileSlug));
-    if (profile) page = profilePage(data, profile);
+  if (path === '/' || path === '/feed/' || path === '/feed') page = feed(sandboxProfiles(data));
+  else if (profileMatch?.[1]) {
+    const slug = decode(profileMatch[1]);
+    const variant = request.url.searchParams.get('variant');
+    const found =
+      slug === undefined
+        ? undefined
+        : linkedinProfilePage(data, slug, {
+            variant: isVariant(variant) ? variant : undefined,
+            overlay: profileMatch[2] !== undefined,
+          });
+    if (found) page = found;
   } else if (companySlug) {
     const company = data.companies.find((each) => each.slug === decode(companySlug));
     if (company) page = companyPage(company);
   }
-  return renderPage(request, shell, page);
+  return renderPage(request, shell, { ...page, main: html`${page.main}${lazyLoader}` });
 }

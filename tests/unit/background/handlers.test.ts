@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCallStore } from '@/lib/background/calls';
+import type { Exports } from '@/lib/background/exports';
 import { createHandlers, panelScriptFile } from '@/lib/background/handlers';
 import { SidecarDatabase } from '@/lib/storage/database';
 import type { Outbox } from '@/lib/background/outbox';
@@ -33,6 +34,8 @@ function setup() {
   const handlers = createHandlers({
     outbox,
     calls,
+    // No export is exercised here.
+    exports: {} as Exports,
     cache: createReadCache(memoryArea()),
     clientFor: async () => client,
   });

@@ -78,7 +78,8 @@ describe('single-page navigation', () => {
   it('returns only the main content and the encoded title for a partial request', async () => {
     const reply = await page('www.linkedin.com', `/in/${demo.linkedin.slug}/`, { 'X-Sandbox-Partial': '1' });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatch(/^<section aria-label="Profile">\s*<h1>Elena Petrova<\/h1>/);
+    expect(reply.body).toMatch(/^<div class="[a-z0-9]+" data-sandbox-variant="hashed">/);
+    expect(reply.body).toMatch(/<h1 class="[a-z0-9]+">Elena Petrova<\/h1>/);
     expect(reply.body).not.toContain('<html');
     expect(reply.body).not.toContain('<main');
     expect(decodeURIComponent(String(reply.headers['x-sandbox-title']))).toBe('Elena Petrova | LinkedIn');
@@ -164,10 +165,63 @@ describe('LinkedIn pages', () => {
   it('renders a profile with name, headline, location and About/Experience/Education sections', async () => {
     const reply = await page('www.linkedin.com', `/in/${demo.linkedin.slug}/`);
     expect(titleOf(reply.body)).toBe('Elena Petrova | LinkedIn');
-    expect(reply.body).toContain('<h1>Elena Petrova</h1>');
+    expect(reply.body).toMatch(/<h1 class="[a-z0-9]+">Elena Petrova<\/h1>/);
     expect(reply.body).toContain('Staff Data Engineer at Lumen Freight');
     expect(reply.body).toContain('Berlin, Germany');
-    for (const heading of ['About', 'Experience', 'Education']) expect(reply.body).toContain(`<h2>${heading}</h2>`);
+    for (const heading of ['About', 'Experience', 'Education', 'Skills']) {
+      expect(reply.body).toMatch(new RegExp(`<h2 class="[a-z0-9]+">${heading}</h2>`));
+    }
+    // Experience and Education arrive after load: inert in a template until the page's loader swaps them in.
+    expect(reply.body.indexOf('<template data-lazy-sections>')).toBeLessThan(reply.body.indexOf('>Experience</h2>'));
+    expect(reply.body).toContain('window.sandboxLazySections');
+  });
+
+  it('serves each seeded profile in its own rendering, overridable with ?variant=', async () => {
+    const variantOf = (body: string) => /data-sandbox-variant="([a-z]+)"/.exec(body)?.[1];
+    expect(variantOf((await page('www.linkedin.com', `/in/${demo.linkedin.slug}/`)).body)).toBe('hashed');
+    const priya = await page('www.linkedin.com', `/in/${demo.linkedin.secondSlug}/`);
+    expect(variantOf(priya.body)).toBe('voyager');
+    expect(priya.body).toContain('<code style="display: none" id="bpr-guid-');
+    expect(priya.body).toContain('com.linkedin.voyager.dash.identity.profile.Profile');
+    const kwame = await page('www.linkedin.com', '/in/kwame-mensah-8d2f07/');
+    expect(variantOf(kwame.body)).toBe('public');
+    expect(kwame.body).toContain('<script type="application/ld+json">');
+    expect(kwame.body).toContain('class="top-card-layout__title"');
+    for (const variant of ['voyager', 'hashed', 'public']) {
+      const reply = await page('www.linkedin.com', `/in/${demo.linkedin.slug}/?variant=${variant}`);
+      expect(reply.status).toBe(200);
+      expect(variantOf(reply.body)).toBe(variant);
+    }
+    expect(variantOf((await page('www.linkedin.com', `/in/${demo.linkedin.slug}/?variant=nope`)).body)).toBe('hashed');
+  });
+
+  it('serves the extra profiles: a long history, a non-Latin name and one without optional sections', async () => {
+    const marta = await page('www.linkedin.com', '/in/marta-kowalska-3e7d10/');
+    expect(titleOf(marta.body)).toBe('Marta Kowalska, PhD | LinkedIn');
+    expect(marta.body).toContain('Distributed systems &lt;and&gt; storage');
+    expect(marta.body).not.toContain('<and>');
+    const wang = await page('www.linkedin.com', '/in/wang-xiaoming-8a1b2c/');
+    expect(titleOf(wang.body)).toBe('王小明 | LinkedIn');
+    const tomas = await page('www.linkedin.com', '/in/tomas-novak-9f0e21/');
+    expect(tomas.status).toBe(200);
+    for (const heading of ['About', 'Education', 'Skills']) expect(tomas.body).not.toContain(`>${heading}</h2>`);
+  });
+
+  it('opens the contact-info overlay only at /overlay/contact-info/', async () => {
+    for (const variant of ['voyager', 'hashed', 'public']) {
+      const overlay = await page(
+        'www.linkedin.com',
+        `/in/${demo.linkedin.slug}/overlay/contact-info/?variant=${variant}`,
+      );
+      expect(overlay.status).toBe(200);
+      expect(overlay.body).toContain('role="dialog"');
+      expect(overlay.body).toContain('mailto:elena.petrova@example.org');
+      expect(overlay.body).toContain('+44 7700 900511');
+      const plain = await page('www.linkedin.com', `/in/${demo.linkedin.slug}/?variant=${variant}`);
+      expect(plain.body).not.toContain('role="dialog"');
+      expect(plain.body).not.toContain('elena.petrova@example.org');
+    }
+    expect((await page('www.linkedin.com', `/in/${demo.linkedin.slug}/overlay/nothing/`)).status).toBe(404);
   });
 
   it('links the seeded profiles from the feed', async () => {
