@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
-import type { ProfileSnapshot } from '@/lib/core/profile';
+import type { ProfileEducation, ProfileExperience, ProfileSnapshot } from '@/lib/core/profile';
 import type { Job } from '@/lib/core/types';
 import { exportQueries } from '@/lib/content/export-queries';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { rememberExportChoice } from '@/lib/storage/export-preferences';
 import { ErrorNotice } from '@/components/ui/error-notice';
 import { ExportProgress } from './export-progress';
+import { RolesEditor, SchoolsEditor } from './history-editor';
 import { JobPicker } from './job-picker';
 
 const list = (text: string) =>
@@ -24,17 +25,44 @@ const matchLabels = {
 
 type Decision = 'add-to-job' | 'create-anyway' | undefined;
 
+interface Edits {
+  name: string;
+  headline: string;
+  location: string;
+  emails: string;
+  phones: string;
+  roles: ProfileExperience[];
+  schools: ProfileEducation[];
+}
+
 /** The profile as read, every field editable; then ATS, job, the duplicate check, and Export. */
 export function ExportForm({ snapshot, connected }: { snapshot: ProfileSnapshot; connected: AtsProvider[] }) {
   const queryClient = useQueryClient();
   const preferences = useQuery(exportQueries.preferences());
-  const currentRole = snapshot.experience.find((role) => role.current);
-  const [name, setName] = useState(snapshot.name);
-  const [headline, setHeadline] = useState(snapshot.headline ?? '');
-  const [location, setLocation] = useState(snapshot.location ?? '');
-  const [emails, setEmails] = useState(snapshot.emails.join(', '));
-  const [phones, setPhones] = useState(snapshot.phones.join(', '));
-  const [company, setCompany] = useState(currentRole?.company ?? '');
+  // Only what the user changed is state: everything else follows the page, so sections LinkedIn loads later
+  // (on scroll) still arrive in the form until the user edits that field.
+  const [edits, setEdits] = useState<Partial<Edits>>({});
+  const edit =
+    <Field extends keyof Edits>(field: Field) =>
+    (value: Edits[Field]) =>
+      setEdits((current) => ({ ...current, [field]: value }));
+  const name = edits.name ?? snapshot.name;
+  const headline = edits.headline ?? snapshot.headline ?? '';
+  const location = edits.location ?? snapshot.location ?? '';
+  const emails = edits.emails ?? snapshot.emails.join(', ');
+  const phones = edits.phones ?? snapshot.phones.join(', ');
+  const roles = edits.roles ?? snapshot.experience;
+  const schools = edits.schools ?? snapshot.education;
+  const [setName, setHeadline, setLocation, setEmails, setPhones, setRoles, setSchools] = [
+    edit('name'),
+    edit('headline'),
+    edit('location'),
+    edit('emails'),
+    edit('phones'),
+    edit('roles'),
+    edit('schools'),
+  ];
+  const company = roles.find((role) => role.current)?.company ?? '';
   const [chosenProvider, setProvider] = useState<AtsProvider | undefined>();
   const [job, setJob] = useState<Job | undefined>();
   const [decision, setDecision] = useState<Decision>();
@@ -71,10 +99,8 @@ export function ExportForm({ snapshot, connected }: { snapshot: ProfileSnapshot;
         ...(location.trim() ? { location: location.trim() } : {}),
         emails: emailList,
         phones: list(phones),
-        experience:
-          currentRole && company.trim() && company.trim() !== currentRole.company
-            ? snapshot.experience.map((role) => (role === currentRole ? { ...role, company: company.trim() } : role))
-            : snapshot.experience,
+        experience: roles.filter((role) => role.title.trim() || role.company.trim()),
+        education: schools.filter((school) => school.school.trim()),
       };
       const entry = await sendOrThrow('export.start', {
         clickId: id,
@@ -124,10 +150,6 @@ export function ExportForm({ snapshot, connected }: { snapshot: ProfileSnapshot;
               onChange={(event) => setLocation(event.target.value)}
             />
           </label>
-          <label className="field">
-            <span>Current company</span>
-            <input data-testid="export-company" value={company} onChange={(event) => setCompany(event.target.value)} />
-          </label>
         </div>
         <label className="field">
           <span>Emails</span>
@@ -142,6 +164,8 @@ export function ExportForm({ snapshot, connected }: { snapshot: ProfileSnapshot;
           <span>Phones</span>
           <input data-testid="export-phones" value={phones} onChange={(event) => setPhones(event.target.value)} />
         </label>
+        <RolesEditor roles={roles} onChange={setRoles} />
+        <SchoolsEditor schools={schools} onChange={setSchools} />
         <p className="muted small" data-testid="export-read">
           {snapshot.experience.length} roles, {snapshot.education.length} schools, {snapshot.skills.length} skills read
           from the page.

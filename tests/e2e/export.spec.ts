@@ -39,6 +39,9 @@ test('export a new person to Ashby: candidate, application, note and resume, the
 }) => {
   await openProfile(page, context, extensionId, elenaUrl);
   await expect(page.getByTestId('export-name')).not.toHaveValue('');
+  // Every field can be corrected before export: here the first role's title.
+  await page.getByTestId('roles-editor').locator('summary').click();
+  await page.getByTestId('role-row').first().getByLabel('Title').fill('Principal Engineer (corrected)');
   await chooseJob(page, 'ashby');
   await expect(page.getByTestId('export-match')).toHaveCount(0);
   await page.getByTestId('export-submit').click();
@@ -52,6 +55,8 @@ test('export a new person to Ashby: candidate, application, note and resume, the
     '/candidate.createNote',
     '/candidate.uploadResume',
   ]);
+  const note = sandbox.requests.find((request) => request.path === '/candidate.createNote')!;
+  expect(note.body).toContain('Principal Engineer (corrected)');
 
   await page.reload();
   await expect(page.getByTestId('known-line')).toContainText('In Ashby');
