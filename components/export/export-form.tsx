@@ -6,6 +6,7 @@ import type { Job } from '@/lib/core/types';
 import { exportQueries } from '@/lib/content/export-queries';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { rememberExportChoice } from '@/lib/storage/export-preferences';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { ErrorNotice } from '@/components/ui/error-notice';
 import { ExportProgress } from './export-progress';
 import { RolesEditor, SchoolsEditor } from './history-editor';
@@ -245,27 +246,17 @@ export function ExportForm({ snapshot, connected }: { snapshot: ProfileSnapshot;
       ) : null}
 
       {clickId ? (
-        <div className="confirm" data-testid="export-confirm">
-          <p>
-            {decision === 'add-to-job' ? 'Add' : 'Create'} <strong>{name}</strong> in {siteLabels[provider]} for{' '}
-            <strong>{job?.title}</strong>, with a profile note and a resume PDF?
-          </p>
-          {exportProfile.isError ? <ErrorNotice error={exportProfile.error} /> : null}
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              data-testid="export-confirm-button"
-              disabled={exportProfile.isPending}
-              onClick={() => exportProfile.mutate(clickId)}
-            >
-              Export
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => setClickId(undefined)}>
-              Back
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          testId="export-confirm"
+          error={exportProfile.error}
+          pending={exportProfile.isPending}
+          confirmLabel="Export"
+          onConfirm={() => exportProfile.mutate(clickId)}
+          onBack={() => setClickId(undefined)}
+        >
+          {decision === 'add-to-job' ? 'Add' : 'Create'} <strong>{name}</strong> in {siteLabels[provider]} for{' '}
+          <strong>{job?.title}</strong>, with a profile note and a resume PDF?
+        </ConfirmStep>
       ) : (
         <div className="form-actions">
           <button

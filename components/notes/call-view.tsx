@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { siteLabels } from '@/lib/core/page-context';
 import { callKeys, callQueries, outboxKeys } from '@/lib/content/queries';
 import { sendOrThrow } from '@/lib/messaging/send';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { ErrorNotice } from '@/components/ui/error-notice';
 import { NotesEditor } from './notes-editor';
 import { SummaryView } from './summary-view';
@@ -102,27 +103,17 @@ export function CallView({ callId, candidateName, onBack }: CallViewProps) {
 
       {data.summary ? (
         clickId ? (
-          <div className="confirm" data-testid="post-confirm">
-            <p>
-              Post this summary{includeNotes && data.notes.trim() ? ' and your notes' : ''} to {candidateName} in {ats}?
-              Everyone with access to the candidate in {ats} will see it.
-            </p>
-            {post.isError ? <ErrorNotice error={post.error} /> : null}
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button"
-                data-testid="post-confirm-button"
-                disabled={post.isPending}
-                onClick={() => post.mutate(clickId)}
-              >
-                Post to {ats}
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => setClickId(undefined)}>
-                Back
-              </button>
-            </div>
-          </div>
+          <ConfirmStep
+            testId="post-confirm"
+            error={post.error}
+            pending={post.isPending}
+            confirmLabel={`Post to ${ats}`}
+            onConfirm={() => post.mutate(clickId)}
+            onBack={() => setClickId(undefined)}
+          >
+            Post this summary{includeNotes && data.notes.trim() ? ' and your notes' : ''} to {candidateName} in {ats}?
+            Everyone with access to the candidate in {ats} will see it.
+          </ConfirmStep>
         ) : (
           <div className="form-actions post-actions">
             <label className="checkbox small">

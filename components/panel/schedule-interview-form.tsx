@@ -5,7 +5,8 @@ import type { Application, Candidate } from '@/lib/core/types';
 import { atsQueries, outboxKeys } from '@/lib/content/queries';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { ErrorNotice } from '@/components/ui/error-notice';
-import { ApplicationSelect, ConfirmStep, initialApplicationId } from './form-parts';
+import { ConfirmStep } from '@/components/ui/confirm-step';
+import { ApplicationSelect, initialApplicationId } from './form-parts';
 
 export interface ScheduleInterviewFormProps {
   provider: AtsProvider;

@@ -19,6 +19,9 @@ import type {
   AshbyNote,
   AshbyUser,
 } from './schemas';
+import { normalizeLinkedinUrl } from '@/lib/matching/normalize';
+
+export { normalizeLinkedinUrl };
 
 export const ashbyAppOrigin = 'https://app.ashbyhq.com';
 
@@ -42,25 +45,6 @@ export function mapUser(user: AshbyUser): AtsUser {
 /** `https://app.ashbyhq.com/candidates/<id>` (ashby-api.md §9): the only candidate page shape Sidecar recognises. */
 export function candidatePageUrl(candidateId: string): string {
   return `${ashbyAppOrigin}/candidates/${encodeURIComponent(candidateId)}`;
-}
-
-/**
- * Compares LinkedIn profile URLs as the same person: host without `www.` (country hosts such as `uk.` are kept),
- * no query, fragment or trailing slash, and lowercased, because LinkedIn's vanity slugs are case-insensitive.
- */
-export function normalizeLinkedinUrl(value: string): string {
-  const trimmed = value.trim();
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-    const host = url.hostname.toLowerCase().replace(/^www\./, '');
-    const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
-    return `https://${host}${path}`.toLowerCase();
-  } catch {
-    return trimmed
-      .toLowerCase()
-      .replace(/[?#].*$/, '')
-      .replace(/\/+$/, '');
-  }
 }
 
 function isLinkedinUrl(url: string): boolean {

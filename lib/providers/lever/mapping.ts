@@ -19,6 +19,9 @@ import type {
   LeverStage,
   LeverUser,
 } from './schemas';
+import { normalizeLinkedinUrl } from '@/lib/matching/normalize';
+
+export { normalizeLinkedinUrl };
 
 export const leverAppOrigin = 'https://hire.lever.co';
 
@@ -61,30 +64,6 @@ export function mapPosting(posting: LeverPosting): Job {
     ...(posting.urls?.show ? { url: posting.urls.show } : {}),
     ...(updatedAt ? { updatedAt } : {}),
   };
-}
-
-/**
- * Compares LinkedIn profile URLs however they were typed: Lever stores links as entered, often without a scheme
- * (`linkedin.com/in/x`). Lowercases everything (LinkedIn slugs are case-insensitive), drops `www.`, query, fragment
- * and trailing slash. Returns undefined for anything that is not a URL.
- */
-export function normalizeLinkedinUrl(value: string): string | undefined {
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-  } catch {
-    return undefined;
-  }
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  let path = url.pathname;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A stray % leaves the path as typed, which still compares equal to itself.
-  }
-  return `https://${host}${path.replace(/\/+$/, '')}`.toLowerCase();
 }
 
 function isLinkedinProfile(link: string): boolean {

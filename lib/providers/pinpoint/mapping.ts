@@ -9,6 +9,9 @@ import type {
   Relationship,
   ResourceIdentifier,
 } from './schemas';
+import { normalizeLinkedinUrl, normalizeName } from '@/lib/matching/normalize';
+
+export { normalizeLinkedinUrl, normalizeName };
 
 /** `included` looked up by type and id, as JSON:API resolves relationships. */
 export type IncludedIndex = Map<string, IncludedResource>;
@@ -209,28 +212,4 @@ export function mapComment(comment: PinpointComment, index: IncludedIndex, candi
     ...(user ? { author: mapUser(user).name } : {}),
     createdAt: comment.attributes.created_at,
   };
-}
-
-/** LinkedIn profile URLs compared the way people paste them: any scheme, host case, `www.`, query or trailing slash. */
-export function normalizeLinkedinUrl(value: string): string | undefined {
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  try {
-    const url = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-    const host = url.hostname.toLowerCase().replace(/^(www|[a-z]{2})\./, '');
-    const path = decodeURIComponent(url.pathname).replace(/\/+$/, '').toLowerCase();
-    return `${host}${path}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Names compared without case, accents or extra spaces ("Sofía  Martínez" = "sofia martinez"). */
-export function normalizeName(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -12,7 +12,7 @@ import { applicationResourceSchema, jobResourceSchema, stageResourceSchema } fro
 
 describe('Pinpoint mapping', () => {
   it('normalizes LinkedIn profile URLs: scheme, host case, www or country prefix, query and trailing slash', () => {
-    const expected = 'linkedin.com/in/priya-raman-4b1a2c';
+    const expected = 'https://linkedin.com/in/priya-raman-4b1a2c';
     for (const url of [
       'https://www.linkedin.com/in/priya-raman-4b1a2c',
       'http://WWW.LINKEDIN.COM/in/Priya-Raman-4b1a2c/',
