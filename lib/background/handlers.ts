@@ -129,11 +129,14 @@ export function createHandlers({ outbox, calls, exports, cache, clientFor }: Han
     },
 
     async 'outbox.list'(filter, sender) {
+      if (sender.kind === 'extension-page') return outbox.list(filter);
+      // A LinkedIn page sees only exports (never the notes or moves queued for ATS records); an ATS page only the
+      // entries of its own ATS.
+      if (sender.context.site === 'linkedin') {
+        return (await outbox.list(filter)).filter((entry) => entry.operation.type === 'export');
+      }
       if (filter.provider) requireOwnSite(sender, filter.provider);
-      // A page sees only its own ATS's entries.
-      const provider =
-        sender.kind === 'content' && sender.context.site !== 'linkedin' ? sender.context.site : filter.provider;
-      return outbox.list({ ...filter, provider });
+      return outbox.list({ ...filter, provider: sender.context.site });
     },
 
     async 'calls.list'({ provider, candidateId }, sender) {

@@ -105,3 +105,51 @@ describe('background handlers', () => {
     });
   });
 });
+
+describe('outbox visibility', () => {
+  const entries = [
+    { id: '1', provider: 'lever', operation: { type: 'createNote' } },
+    { id: '2', provider: 'ashby', operation: { type: 'export' } },
+    { id: '3', provider: 'ashby', operation: { type: 'moveToStage' } },
+  ];
+  function handlersWith() {
+    const outbox = {
+      list: vi.fn(async (filter: { provider?: string }) =>
+        entries.filter((entry) => !filter.provider || entry.provider === filter.provider),
+      ),
+    } as unknown as Outbox;
+    return createHandlers({
+      outbox,
+      calls: {} as never,
+      exports: {} as Exports,
+      cache: createReadCache(memoryArea()),
+      clientFor: async () => ({}) as AtsClient,
+    });
+  }
+
+  it('shows an ATS page only the entries of its own ATS', async () => {
+    const listed = await handlersWith()['outbox.list']({}, contentSender);
+    expect(listed.map((entry) => entry.id)).toEqual(['1']);
+  });
+
+  it('shows a LinkedIn page only exports, never notes or moves queued for ATS records', async () => {
+    const linkedinUrl = 'https://www.linkedin.com/in/ada-lovelace-1815/';
+    const linkedin: CheckedSender = {
+      kind: 'content',
+      tabId: 3,
+      frameId: 0,
+      url: linkedinUrl,
+      context: detectAnyPage(linkedinUrl)!,
+    };
+    const listed = await handlersWith()['outbox.list']({}, linkedin);
+    expect(listed.map((entry) => entry.id)).toEqual(['2']);
+  });
+
+  it('shows the popup and options page everything', async () => {
+    const listed = await handlersWith()['outbox.list'](
+      {},
+      { kind: 'extension-page', url: 'chrome-extension://x/popup.html' },
+    );
+    expect(listed).toHaveLength(3);
+  });
+});
