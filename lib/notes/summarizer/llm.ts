@@ -29,7 +29,7 @@ const defaultMaxTranscriptCharacters = 120_000;
 // every property; z.toJSONSchema turns `.nullable()` into `type: [..., 'null']` and emits `required` for every key
 // and `additionalProperties: false` on every object, which is exactly what strict mode accepts.
 
-const evidenceSchema = z.object({
+export const evidenceSchema = z.object({
   quote: z.string().describe('Words copied exactly from one transcript line or from the notes'),
   speaker: z.string().describe('The speaker of that line as written in the transcript, or "Notes"'),
   startSeconds: z.number().nullable().describe('Start of that line in seconds ([02:05] is 125); null for notes'),
@@ -235,12 +235,12 @@ function occursIn(fragments: string[], source: string): boolean {
   return true;
 }
 
-interface EvidenceSource {
+export interface EvidenceSource {
   segments: Array<{ speaker: string; startSeconds: number; normalized: string }>;
   notes: string;
 }
 
-function evidenceSource(input: SummarizerInput): EvidenceSource {
+export function evidenceSource(input: SummarizerInput): EvidenceSource {
   return {
     segments: (input.transcript?.segments ?? []).map((segment) => ({
       speaker: segment.speaker,
