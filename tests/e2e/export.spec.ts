@@ -12,6 +12,22 @@ async function openProfile(page: Page, context: BrowserContext, extensionId: str
   await connect(context, extensionId, [ashby!, lever!, pinpoint!]);
   await page.goto(url);
   await expect(page.getByTestId('panel')).toBeVisible();
+  // Profiles in the hashed variant load Experience a moment after the page; the form follows them.
+  const ready = page.getByTestId('export-read').or(page.getByTestId('known-line'));
+  await expect(ready).toBeVisible();
+  await expect(ready).not.toContainText(/^0 roles/);
+}
+
+/**
+ * Export → Confirm. The duplicate check re-runs when LinkedIn's lazy sections change the current company, briefly
+ * disabling the button; a click that lands in that moment is repeated.
+ */
+async function confirmExport(page: Page) {
+  await expect(async () => {
+    await page.getByTestId('export-submit').click({ timeout: 2000 });
+    await expect(page.getByTestId('export-confirm')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByTestId('export-confirm-button').click();
 }
 
 async function chooseJob(page: Page, site: 'ashby' | 'lever' | 'pinpoint', title = 'Senior Backend Engineer') {
@@ -44,8 +60,7 @@ test('export a new person to Ashby: candidate, application, note and resume, the
   await page.getByTestId('role-row').first().getByLabel('Title').fill('Principal Engineer (corrected)');
   await chooseJob(page, 'ashby');
   await expect(page.getByTestId('export-match')).toHaveCount(0);
-  await page.getByTestId('export-submit').click();
-  await page.getByTestId('export-confirm-button').click();
+  await confirmExport(page);
   await expect(page.getByTestId('export-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await expect(page.getByTestId('export-link')).toHaveAttribute('href', /app\.ashbyhq\.com\/candidates\//);
   const paths = writes(sandbox).map((request) => request.path);
@@ -77,8 +92,7 @@ test('a person already in the ATS by LinkedIn URL shows the record, and is never
   await expect(page.getByTestId('export-create-anyway')).toHaveCount(0);
   await expect(page.getByTestId('export-submit')).toBeDisabled();
   await page.getByTestId('export-add-to-job').click();
-  await page.getByTestId('export-submit').click();
-  await page.getByTestId('export-confirm-button').click();
+  await confirmExport(page);
   await expect(page.getByTestId('export-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   expect(
     writes(sandbox).filter((request) => request.path === '/v1/opportunities' && request.method === 'POST').length,
@@ -100,8 +114,7 @@ test('Pinpoint needs an email: the panel says so before the click; with the cont
   await expect(page.getByTestId('export-emails')).not.toHaveValue('');
   await chooseJob(page, 'pinpoint');
   await expect(page.getByTestId('export-needs-email')).toHaveCount(0);
-  await page.getByTestId('export-submit').click();
-  await page.getByTestId('export-confirm-button').click();
+  await confirmExport(page);
   await expect(page.getByTestId('export-progress')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   const created = writes(sandbox).filter((request) => request.path === '/api/v1/applications');
   expect(created).toHaveLength(1);
@@ -117,8 +130,7 @@ test('an export interrupted by a stopped service worker resumes without a second
   await chooseJob(page, 'ashby');
   // The application step hangs, after the candidate was created.
   sandbox.injectFault({ host: 'api.ashbyhq.com', pathPrefix: '/application.create', kind: 'timeout', times: 1 });
-  await page.getByTestId('export-submit').click();
-  await page.getByTestId('export-confirm-button').click();
+  await confirmExport(page);
   await expect.poll(() => sandbox.requests.filter((request) => request.path === '/application.create').length).toBe(1);
   await stopServiceWorker(context);
   sandbox.clearFaults();

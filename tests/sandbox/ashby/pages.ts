@@ -1,5 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from '../http.ts';
 import { html, notFoundPage, renderPage, type Page, type Shell } from '../html.ts';
+import { ashbyFeedbackForm } from '../forms/ashby-form.ts';
+import { formRoutes } from '../forms/bundle.ts';
 import { describeApplication, fullName, type AtsData, type SandboxData } from '../store.ts';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -119,11 +121,11 @@ function feedbackPage(data: AtsData, interviewId: string): Page {
         ${context.job?.title}
       </p>
       <p>${formatDate(interview.startAt)} – ${formatDate(interview.endAt)}</p>
-      <form aria-label="Interview feedback" onsubmit="event.preventDefault()">
-        <label for="feedback-notes">Notes</label>
-        <textarea id="feedback-notes" name="notes"></textarea>
-        <button type="submit">Submit</button>
-      </form>`,
+      ${ashbyFeedbackForm({
+        applicationId: interview.applicationId,
+        interviewEventId: interview.id,
+        userId: interview.interviewerId,
+      })}`,
   };
 }
 
@@ -157,6 +159,8 @@ function pipelinePage(data: AtsData, jobId: string): Page {
 }
 
 export function ashbyPages(request: SandboxRequest, store: SandboxData): SandboxResponse {
+  const sandboxRoute = formRoutes(request, ['ashby-feedback']);
+  if (sandboxRoute) return sandboxRoute;
   const data = store.ashby;
   const path = request.url.pathname.replace(/(.)\/$/, '$1');
   const candidate = new RegExp(`^/candidates/(${uuid})$`).exec(path);

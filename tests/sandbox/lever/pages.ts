@@ -1,5 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from '../http.ts';
 import { html, notFoundPage, renderPage, type Page, type Shell } from '../html.ts';
+import { formRoutes } from '../forms/bundle.ts';
+import { leverFeedbackConfig, leverFeedbackForm } from '../forms/lever-form.ts';
 import { describeApplication, fullName, type AtsData, type SandboxData } from '../store.ts';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -80,13 +82,15 @@ function opportunityPage(data: AtsData, opportunityId: string): Page {
   };
 }
 
-function interviewPage(data: AtsData, interviewId: string): Page {
+function interviewPage(store: SandboxData, interviewId: string): Page {
+  const data = store.lever;
   const interview = data.interviews.find((each) => each.id === interviewId);
   const application = data.applications.find((each) => each.id === interview?.applicationId);
   const context = application ? describeApplication(data, application) : undefined;
   if (!interview || !context?.candidate)
     return { title: 'Interview not found – Lever', main: html`<h1>Interview not found</h1>` };
   const interviewer = data.users.find((user) => user.id === interview.interviewerId);
+  const config = leverFeedbackConfig(store, interview.id);
   return {
     title: `Feedback for ${context.candidate.name} – Lever`,
     main: html`<h1>${interview.title}: ${context.candidate.name}</h1>
@@ -94,11 +98,7 @@ function interviewPage(data: AtsData, interviewId: string): Page {
         <a href="/candidates/${context.candidate.id}" data-spa-link>View profile</a> · ${context.job?.title} ·
         Interviewer: ${interviewer ? fullName(interviewer) : ''}
       </p>
-      <form aria-label="Interview feedback" onsubmit="event.preventDefault()">
-        <label for="feedback-notes">Feedback</label>
-        <textarea id="feedback-notes" name="feedback"></textarea>
-        <button type="submit">Submit feedback</button>
-      </form>`,
+      ${config ? leverFeedbackForm(config) : html`<p>This interview has no feedback form.</p>`}`,
   };
 }
 
@@ -127,6 +127,8 @@ function jobsPage(data: AtsData): Page {
 }
 
 export function leverPages(request: SandboxRequest, store: SandboxData): SandboxResponse {
+  const sandboxRoute = formRoutes(request, ['lever-feedback']);
+  if (sandboxRoute) return sandboxRoute;
   const data = store.lever;
   const path = request.url.pathname.replace(/(.)\/$/, '$1');
   const candidate = new RegExp(`^/candidates/(${uuid})$`).exec(path);
@@ -134,7 +136,7 @@ export function leverPages(request: SandboxRequest, store: SandboxData): Sandbox
   let page: Page;
   if (path === '/' || path === '/candidates') page = candidatesPage(data);
   else if (candidate?.[1]) page = opportunityPage(data, candidate[1]);
-  else if (interview?.[1]) page = interviewPage(data, interview[1]);
+  else if (interview?.[1]) page = interviewPage(store, interview[1]);
   else if (path === '/jobs') page = jobsPage(data);
   else page = notFoundPage('Page not found – Lever');
   return renderPage(request, shell, page);

@@ -1,5 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from '../http.ts';
 import { html, notFoundPage, renderPage, type Page, type Shell } from '../html.ts';
+import { formRoutes } from '../forms/bundle.ts';
+import { pinpointScorecardSection } from '../forms/pinpoint-form.ts';
 import { describeApplication, fullName, type Application, type AtsData, type Job, type SandboxData } from '../store.ts';
 
 const shell: Shell = {
@@ -134,10 +136,7 @@ function applicationPage(data: AtsData, job: Job, application: Application): Pag
           })}
         </ul>
       </section>
-      <section>
-        <h2>Scorecards</h2>
-        <p>No scorecards submitted yet.</p>
-      </section>`,
+      ${pinpointScorecardSection(application.id)}`,
   };
 }
 
@@ -156,6 +155,8 @@ function route(data: AtsData, path: string): Page {
 }
 
 export function pinpointPages(request: SandboxRequest, store: SandboxData, subdomain: string): SandboxResponse {
+  const sandboxRoute = formRoutes(request, ['pinpoint-scorecard']);
+  if (sandboxRoute) return sandboxRoute;
   if (subdomain !== store.pinpoint.subdomain) {
     const page = notFoundPage('Company not found – Pinpoint', `There is no company at ${subdomain}.pinpointhq.com`);
     return renderPage(request, { ...shell, navigation: [] }, page);
