@@ -1,6 +1,7 @@
 import { siteLabels, type PageContext } from '@/lib/core/page-context';
 import { BackgroundStatus } from './background-status';
 import { ExportSection } from '@/components/export/export-section';
+import { FillScorecard } from '@/components/scorecard/fill-scorecard';
 import { CandidateSection } from './candidate-section';
 import { PageContextView } from './page-context-view';
 
@@ -49,6 +50,7 @@ export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: 
           // Keyed by page, so moving to another candidate starts from a clean form.
           <CandidateSection key={context.url} context={context} onOpenOptions={onOpenOptions} />
         ) : null}
+        {context.kind === 'feedback' ? <FillScorecard key={context.url} context={context} /> : null}
         {context.kind === 'profile' ? (
           <ExportSection key={context.profileUrl} context={context} onOpenOptions={onOpenOptions} />
         ) : null}

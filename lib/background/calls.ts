@@ -45,6 +45,16 @@ export function createCallStore(database: SidecarDatabase, now: () => Date = () 
   return {
     get,
 
+    async recent(provider: AtsProvider, limit = 20): Promise<CallListItem[]> {
+      const calls = await database.calls
+        .orderBy('startedAt')
+        .reverse()
+        .filter((call) => call.provider === provider)
+        .limit(limit)
+        .toArray();
+      return calls.map(toListItem);
+    },
+
     async list(provider: AtsProvider, candidateId: string): Promise<CallListItem[]> {
       const calls = await database.calls.where('[provider+candidateId]').equals([provider, candidateId]).toArray();
       return calls.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map(toListItem);

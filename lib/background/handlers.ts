@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { SidecarError } from '@/lib/core/errors';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
+import { planWithLlm } from '@/lib/autofill/llm-plan';
+import { createChatClient } from '@/lib/llm/chat-client';
 import { parseSummaryNote } from '@/lib/notes/note-format';
+import { readSecret } from '@/lib/storage/secrets';
+import { loadSettings } from '@/lib/storage/settings';
 import type { AtsClient } from '@/lib/providers/contracts';
 import { connectionStatuses, disconnect, saveConnection, saveIdentity, testConnection } from './connections';
 import type { CallStore } from './calls';
@@ -228,6 +232,30 @@ export function createHandlers({ outbox, calls, exports, cache, clientFor }: Han
     async 'export.start'(input, sender) {
       requireProfilePage(sender);
       return exports.start(input);
+    },
+
+    async 'calls.recent'({ provider }, sender) {
+      requireOwnSite(sender, provider);
+      return calls.recent(provider);
+    },
+
+    async 'scorecard.planLlm'({ callId, fields }, sender) {
+      const call = await calls.get(callId);
+      requireOwnSite(sender, call.provider);
+      const { llm } = await loadSettings();
+      if (!llm) {
+        throw new SidecarError({
+          kind: 'invalid-input',
+          provider: 'llm',
+          message: 'No LLM endpoint is set up. Add one in Sidecar Options, or use the offline plan.',
+        });
+      }
+      const apiKey = await readSecret('llm');
+      const chat = createChatClient({ baseUrl: llm.baseUrl, model: llm.model, ...(apiKey ? { apiKey } : {}) });
+      return planWithLlm(chat, fields, {
+        ...(call.transcript ? { transcript: call.transcript } : {}),
+        ...(call.notes.trim() ? { notes: call.notes } : {}),
+      });
     },
 
     'llm.status': () => llmStatus(),

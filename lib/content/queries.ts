@@ -87,4 +87,9 @@ export const callQueries = {
       staleTime: 60_000,
     }),
   llm: () => queryOptions({ queryKey: ['llm'] as const, queryFn: () => sendOrThrow('llm.status', {}) }),
+  recent: (provider: AtsProvider) =>
+    queryOptions({
+      queryKey: [...callKeys.all, provider, 'recent'] as const,
+      queryFn: () => sendOrThrow('calls.recent', { provider }),
+    }),
 };

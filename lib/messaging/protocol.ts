@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { atsProviders, type PageContext } from '@/lib/core/page-context';
 import type { CallListItem, CallRecord, CallSummary } from '@/lib/core/calls';
+import type { FieldProposal } from '@/lib/autofill/plan';
 import type { AtsUser, Candidate, CandidateContext, Job, KeyCheck, Stage } from '@/lib/core/types';
 import { profileSnapshotSchema } from './profile-schema';
 import type { AtsOperation } from '@/lib/providers/contracts';
@@ -301,6 +302,42 @@ export const protocol = {
         profile: profileSnapshotSchema,
         existingCandidateId: id.optional(),
         createAnyway: z.boolean().optional(),
+      })
+      .strict(),
+    ['content'],
+  ),
+
+  /** This ATS's calls kept in this browser, newest first: the feedback page picks the call to fill from. */
+  'calls.recent': message<CallListItem[]>()(z.object({ provider }).strict(), ['content']),
+  /** The scorecard plan from the user's LLM: scores and choices too, each with a reason and checked quotes. */
+  'scorecard.planLlm': message<FieldProposal[]>()(
+    z
+      .object({
+        callId: z.string().uuid(),
+        fields: z
+          .array(
+            z.object({
+              key: z.string().max(300),
+              label: z.string().max(500),
+              description: z.string().max(2000).optional(),
+              type: z.enum([
+                'text',
+                'long-text',
+                'rich-text',
+                'score',
+                'yes-no',
+                'single-select',
+                'multi-select',
+                'date',
+                'number',
+                'other',
+              ]),
+              required: z.boolean(),
+              options: z.array(z.object({ value: z.string().max(300), label: z.string().max(300) })).max(50),
+              filled: z.boolean(),
+            }),
+          )
+          .max(100),
       })
       .strict(),
     ['content'],
