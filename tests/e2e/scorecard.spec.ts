@@ -65,3 +65,39 @@ test('Fill scorecard on Ashby: text fields from the call, scores left to the int
     /three months/i,
   );
 });
+
+test('Fill scorecard on Lever: every proposed field takes, through React-controlled inputs', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const lever = atsCases[1]!;
+  await connect(context, extensionId, [lever]);
+  await page.goto(lever.candidateUrl);
+  await page.getByTestId('tab-calls').click();
+  await page
+    .getByTestId('transcript-file')
+    .setInputFiles(path.resolve('tests/fixtures/transcripts/priya-raman-technical.vtt'));
+  await expect(page.getByTestId('summary')).toBeVisible({ timeout: 15_000 });
+
+  await page.goto(`https://hire.lever.co/interviews/${demo.lever.interviewId}`);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  const proposed = page.getByTestId('scorecard-field').filter({
+    has: page.getByTestId('scorecard-status').getByText('Proposed', { exact: true }),
+  });
+  await expect(proposed.first()).toBeVisible();
+  const count = await proposed.count();
+  await page.getByTestId('scorecard-fill').click();
+  await expect(page.getByTestId('scorecard-filled')).toHaveCount(count, { timeout: 15_000 });
+  await expect(page.getByTestId('scorecard-refused')).toHaveCount(0);
+  const feedback = await page.evaluate(() => {
+    const bridge = (
+      window as unknown as {
+        sandboxFeedback: { submitted: unknown; current(): { fieldValues: Array<{ value: unknown }> } };
+      }
+    ).sandboxFeedback;
+    return { submitted: bridge.submitted, filled: bridge.current().fieldValues.filter((each) => each.value).length };
+  });
+  expect(feedback.submitted).toBeNull();
+  expect(feedback.filled).toBeGreaterThanOrEqual(count);
+});
