@@ -21,6 +21,7 @@ import { demo } from '../tests/sandbox/seed';
 import { generateLongCall } from '../tests/unit/notes/transcript-fixtures';
 import { builtInSummarizer } from '../lib/notes/summarizer/built-in';
 import { parseTranscript } from '../lib/notes/transcript/parse-transcript';
+import { planOffline } from '../lib/autofill/plan';
 
 const runs = 10;
 
@@ -155,6 +156,42 @@ async function main() {
       renders.push(performance.now() - clicked);
     }
     console.log(`calls-tab-render 51 calls median ${Math.round(median(renders))} ms (click to list shown, n=5)`);
+
+    // Fill scorecard: the offline planner on a 30-field form (Node), then click-to-filled on Lever's sandbox form.
+    const longSummary = await builtInSummarizer.summarize({ transcript: parseTranscript(longCall.vtt, 'long.vtt') });
+    const labels = ['Strengths', 'Concerns', 'System design', 'Notice period', 'Overall feedback', 'Motivation'];
+    const thirtyFields = Array.from({ length: 30 }, (_unused, index) => ({
+      key: `field-${index}`,
+      label: labels[index % labels.length]!,
+      type: index % 3 === 0 ? ('score' as const) : ('long-text' as const),
+      required: false,
+      filled: false,
+      options: index % 3 === 0 ? ['1', '2', '3', '4'].map((value) => ({ value, label: value })) : [],
+    }));
+    const planStarted = performance.now();
+    planOffline(thirtyFields, [{ title: 'Long call', summary: longSummary }]);
+    console.log(`scorecard-plan 30 fields ${Math.round(performance.now() - planStarted)} ms (built-in planner, Node)`);
+    const lever = atsCases[1]!;
+    await page.goto(lever.candidateUrl);
+    await page.getByTestId('tab-calls').click();
+    await page
+      .getByTestId('transcript-file')
+      .setInputFiles(path.resolve('tests/fixtures/transcripts/priya-raman-technical.vtt'));
+    await page.getByTestId('summary').waitFor();
+    await page.goto(`https://hire.lever.co/interviews/${demo.lever.interviewId}`);
+    await page.getByTestId('fill-scorecard').waitFor();
+    await page.getByTestId('scorecard-status').first().waitFor();
+    const proposed = await page.getByTestId('scorecard-status').getByText('Proposed', { exact: true }).count();
+    const fields = await page.getByTestId('scorecard-field').count();
+    const fillStarted = performance.now();
+    await page.getByTestId('scorecard-fill').click();
+    await page
+      .getByTestId('scorecard-filled')
+      .nth(proposed - 1)
+      .waitFor();
+    console.log(
+      `scorecard-fill ${Math.round(performance.now() - fillStarted)} ms (click to ${proposed} of ${fields} fields filled, Lever sandbox form)`,
+    );
   } finally {
     await context.close();
     await sandbox.close();
