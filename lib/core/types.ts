@@ -74,17 +74,19 @@ export interface Note {
   createdAt: string;
 }
 
-export type FeedbackFieldType =
-  | 'text'
-  | 'long-text'
-  | 'rich-text'
-  | 'score'
-  | 'yes-no'
-  | 'single-select'
-  | 'multi-select'
-  | 'date'
-  | 'number'
-  | 'other';
+export const feedbackFieldTypes = [
+  'text',
+  'long-text',
+  'rich-text',
+  'score',
+  'yes-no',
+  'single-select',
+  'multi-select',
+  'date',
+  'number',
+  'other',
+] as const;
+export type FeedbackFieldType = (typeof feedbackFieldTypes)[number];
 
 export interface FeedbackFieldOption {
   /** What the API expects back (Lever: the option text; Ashby: the option value). */

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { atsProviders, type PageContext } from '@/lib/core/page-context';
 import type { CallListItem, CallRecord, CallSummary } from '@/lib/core/calls';
 import type { FieldProposal } from '@/lib/autofill/plan';
-import type { AtsUser, Candidate, CandidateContext, Job, KeyCheck, Stage } from '@/lib/core/types';
+import {
+  feedbackFieldTypes,
+  type AtsUser,
+  type Candidate,
+  type CandidateContext,
+  type Job,
+  type KeyCheck,
+  type Stage,
+} from '@/lib/core/types';
 import { profileSnapshotSchema } from './profile-schema';
 import type { AtsOperation } from '@/lib/providers/contracts';
 import type { Connection } from '@/lib/storage/connections';
@@ -97,6 +105,9 @@ const id = z.string().min(1).max(200);
 const clickId = z.string().uuid();
 const isoTime = z.string().datetime({ offset: true });
 const apiKey = z.string().trim().min(1).max(500);
+/** Calls and outbox entries are keyed by UUIDs Sidecar made. */
+const localId = z.string().uuid();
+const personName = z.string().max(300);
 /** Pinpoint's tenant, as its URLs spell it. */
 const subdomain = z.string().regex(/^[a-z0-9-]+$/);
 const candidateIds = z
@@ -160,7 +171,7 @@ export const protocol = {
         clickId,
         provider,
         candidateId: id,
-        candidateName: z.string().max(300),
+        candidateName: personName,
         applicationId: id,
         stageId: id,
         stageName: z.string().max(300),
@@ -175,7 +186,7 @@ export const protocol = {
         clickId,
         provider,
         candidateId: id,
-        candidateName: z.string().max(300),
+        candidateName: personName,
         applicationId: id,
         start: isoTime,
         end: isoTime,
@@ -194,15 +205,15 @@ export const protocol = {
     z.object({ provider: provider.optional(), candidateId: id.optional() }).strict(),
     ['content', 'extension-page'],
   ),
-  'outbox.retry': message<OutboxRecord>()(z.object({ id: z.string().uuid() }).strict(), ['content', 'extension-page']),
+  'outbox.retry': message<OutboxRecord>()(z.object({ id: localId }).strict(), ['content', 'extension-page']),
 
   /** This candidate's calls kept in this browser, newest first, without transcripts. */
   'calls.list': message<CallListItem[]>()(z.object({ provider, candidateId: id }).strict(), ['content']),
-  'calls.get': message<CallRecord>()(z.object({ id: z.string().uuid() }).strict(), ['content']),
+  'calls.get': message<CallRecord>()(z.object({ id: localId }).strict(), ['content']),
   'calls.create': message<CallRecord>()(
     z
       .object({
-        id: z.string().uuid(),
+        id: localId,
         provider,
         candidateId: id,
         applicationId: id.optional(),
@@ -213,18 +224,18 @@ export const protocol = {
   ),
   /** Autosave while typing. */
   'calls.saveNotes': message<{ updatedAt: string }>()(
-    z.object({ id: z.string().uuid(), notes: z.string().max(200_000) }).strict(),
+    z.object({ id: localId, notes: z.string().max(200_000) }).strict(),
     ['content'],
   ),
   /** A dropped transcript file's text; parsed and summarized in the background. */
   'calls.import': message<CallListItem>()(
     z
       .object({
-        id: z.string().uuid(),
+        id: localId,
         provider,
         candidateId: id,
         applicationId: id.optional(),
-        candidateName: z.string().max(300).optional(),
+        candidateName: personName.optional(),
         fileName: z.string().min(1).max(300),
         text: z.string().max(20_000_000),
       })
@@ -234,9 +245,9 @@ export const protocol = {
   'calls.summarize': message<CallSummary>()(
     z
       .object({
-        id: z.string().uuid(),
+        id: localId,
         engine: z.enum(['built-in', 'llm']),
-        candidateName: z.string().max(300).optional(),
+        candidateName: personName.optional(),
       })
       .strict(),
     ['content'],
@@ -246,8 +257,8 @@ export const protocol = {
     z
       .object({
         clickId,
-        id: z.string().uuid(),
-        candidateName: z.string().max(300),
+        id: localId,
+        candidateName: personName,
         includeNotes: z.boolean(),
       })
       .strict(),
@@ -265,7 +276,7 @@ export const protocol = {
         baseUrl: z.string().url().max(500),
         model: z.string().trim().min(1).max(200),
         enabled: z.boolean(),
-        apiKey: z.string().trim().min(1).max(500).optional(),
+        apiKey: apiKey.optional(),
       })
       .strict(),
     ['extension-page'],
@@ -313,25 +324,14 @@ export const protocol = {
   'scorecard.planLlm': message<FieldProposal[]>()(
     z
       .object({
-        callId: z.string().uuid(),
+        callId: localId,
         fields: z
           .array(
             z.object({
               key: z.string().max(300),
               label: z.string().max(500),
               description: z.string().max(2000).optional(),
-              type: z.enum([
-                'text',
-                'long-text',
-                'rich-text',
-                'score',
-                'yes-no',
-                'single-select',
-                'multi-select',
-                'date',
-                'number',
-                'other',
-              ]),
+              type: z.enum(feedbackFieldTypes),
               required: z.boolean(),
               options: z.array(z.object({ value: z.string().max(300), label: z.string().max(300) })).max(50),
               filled: z.boolean(),
