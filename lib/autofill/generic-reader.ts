@@ -465,14 +465,20 @@ const yesNoOptions: FeedbackFieldOption[] = [
   { value: 'no', label: 'No' },
 ];
 
-/** Options of a custom select that are already in the DOM (see the module comment for the sources tried). */
-export function listboxOptions(trigger: Element, container: Element): FeedbackFieldOption[] {
-  const ids = [trigger.getAttribute('aria-controls'), trigger.getAttribute('aria-owns')].filter(Boolean).join(' ');
-  const popups = ids
+/** The popups a custom select names through `aria-controls` / `aria-owns`, where they exist in the DOM now. */
+export function controlledPopups(trigger: Element): HTMLElement[] {
+  return [trigger.getAttribute('aria-controls'), trigger.getAttribute('aria-owns')]
+    .filter(Boolean)
+    .join(' ')
     .split(/\s+/)
     .filter(Boolean)
     .map((id) => document.getElementById(id))
     .filter((node): node is HTMLElement => node !== null);
+}
+
+/** Options of a custom select that are already in the DOM (see the module comment for the sources tried). */
+export function listboxOptions(trigger: Element, container: Element): FeedbackFieldOption[] {
+  const popups = controlledPopups(trigger);
   const fromPopup = popups.flatMap((popup) => Array.from(popup.querySelectorAll('[role="option"]')));
   if (fromPopup.length > 0) return fromPopup.map(optionFromElement);
 

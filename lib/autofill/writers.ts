@@ -1,6 +1,7 @@
 import type { FeedbackFieldOption } from '@/lib/core/types';
 import { normalizeText, type PageFormField } from './form-model';
 import {
+  controlledPopups,
   choiceLabel,
   editorText,
   fieldControl,
@@ -329,12 +330,7 @@ async function waitForOption(
 }
 
 function findOptionElement(trigger: HTMLElement, text: string, known: FeedbackFieldOption | null): HTMLElement | null {
-  const ids = [trigger.getAttribute('aria-controls'), trigger.getAttribute('aria-owns')].filter(Boolean).join(' ');
-  const popups = ids
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((id) => document.getElementById(id))
-    .filter((node): node is HTMLElement => node !== null);
+  const popups = controlledPopups(trigger);
   // Popups are usually portaled to <body>; without aria-controls take any listbox that is showing now.
   const scopes: ParentNode[] = popups.length > 0 ? popups : [document];
   const options = scopes

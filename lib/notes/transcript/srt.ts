@@ -4,6 +4,7 @@ import {
   isBlank,
   mergeTurns,
   parseTimingLine,
+  requireCueTiming,
   splitLines,
   splitSpeakerPrefix,
   stripMarkup,
@@ -38,12 +39,7 @@ export function parseSrt(text: string): TranscriptSegment[] {
     } else if (!line.includes('-->')) {
       throw new TranscriptError(index + 1, 'a cue number such as "1"', line);
     }
-    const timingText = lines[timingIndex];
-    const timing = timingText === undefined ? undefined : parseSrtTiming(timingText);
-    if (!timing) throw new TranscriptError(timingIndex + 1, srtTimingExample, timingText);
-    if (timing.end < timing.start) {
-      throw new TranscriptError(timingIndex + 1, 'an end time that is not before the start time', timingText);
-    }
+    const timing = requireCueTiming(lines[timingIndex], timingIndex + 1, parseSrtTiming, srtTimingExample);
 
     index = timingIndex + 1;
     const payload: string[] = [];

@@ -1,4 +1,5 @@
 import type { TranscriptSegment } from '@/lib/core/calls';
+import { TranscriptError } from './transcript-error';
 
 /** Speaker of a cue that names nobody. Such cues are never merged: each keeps its own timestamp. */
 export const unknownSpeaker = 'Unknown speaker';
@@ -49,6 +50,21 @@ function decodeEntities(text: string): string {
     }
     return namedEntities[body.toLowerCase()] ?? entity;
   });
+}
+
+/** A cue's timing, or the error naming its line: unreadable, or ending before it starts. */
+export function requireCueTiming(
+  line: string | undefined,
+  lineNumber: number,
+  parse: (line: string) => { start: number; end: number } | undefined,
+  example: string,
+): { start: number; end: number } {
+  const timing = line === undefined ? undefined : parse(line);
+  if (!timing) throw new TranscriptError(lineNumber, example, line);
+  if (timing.end < timing.start) {
+    throw new TranscriptError(lineNumber, 'an end time that is not before the start time', line);
+  }
+  return timing;
 }
 
 /** Reads a cue timing line (`start --> end`) with the format's own pattern; both ends must be valid timestamps. */

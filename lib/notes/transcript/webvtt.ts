@@ -4,6 +4,7 @@ import {
   isBlank,
   mergeTurns,
   parseTimingLine,
+  requireCueTiming,
   splitLines,
   splitSpeakerPrefix,
   stripMarkup,
@@ -57,12 +58,7 @@ export function parseWebVtt(text: string): TranscriptSegment[] {
         throw new TranscriptError(timingIndex + 1, webVttTimingExample, next);
       }
     }
-    const timingText = lines[timingIndex] ?? '';
-    const timing = parseWebVttTiming(timingText);
-    if (!timing) throw new TranscriptError(timingIndex + 1, webVttTimingExample, timingText);
-    if (timing.end < timing.start) {
-      throw new TranscriptError(timingIndex + 1, 'an end time that is not before the start time', timingText);
-    }
+    const timing = requireCueTiming(lines[timingIndex] ?? '', timingIndex + 1, parseWebVttTiming, webVttTimingExample);
 
     index = timingIndex + 1;
     const payload: string[] = [];
