@@ -36,7 +36,14 @@ export default defineBackground(() => {
   });
 
   const route = createRouter({
-    handlers: createHandlers({ outbox, calls: createCallStore(database), exports, cache, clientFor: connectedClient }),
+    handlers: createHandlers({
+      outbox,
+      calls: createCallStore(database),
+      exports,
+      cache,
+      clientFor: connectedClient,
+      performAsFor,
+    }),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     logRefusal: (reason, type) => console.warn(`[sidecar] refused "${type}": ${reason}`),
   });

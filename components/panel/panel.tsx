@@ -46,11 +46,27 @@ export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: 
       </header>
       <div className="panel-body">
         <PageContextView context={context} />
+        {context.kind === 'candidate' && context.site === 'pinpoint' ? (
+          // Pinpoint's scorecard opens in a dialog on the candidate page: Fill scorecard shows while it is open.
+          <FillScorecard
+            key={`scorecard:${context.url}`}
+            site={context.site}
+            candidateId={context.candidateId}
+            quietWhenAbsent
+          />
+        ) : null}
         {context.kind === 'candidate' ? (
           // Keyed by page, so moving to another candidate starts from a clean form.
           <CandidateSection key={context.url} context={context} onOpenOptions={onOpenOptions} />
         ) : null}
-        {context.kind === 'feedback' ? <FillScorecard key={context.url} context={context} /> : null}
+        {context.kind === 'feedback' ? (
+          <FillScorecard
+            key={context.url}
+            site={context.site}
+            {...(context.interviewId ? { interviewId: context.interviewId } : {})}
+            {...(context.candidateId ? { candidateId: context.candidateId } : {})}
+          />
+        ) : null}
         {context.kind === 'profile' ? (
           <ExportSection key={context.profileUrl} context={context} onOpenOptions={onOpenOptions} />
         ) : null}

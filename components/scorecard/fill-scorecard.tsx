@@ -1,64 +1,102 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { toFieldDescriptor } from '@/lib/autofill/form-model';
+import { matchFormFields } from '@/lib/autofill/api-form';
+import { defaultCallIds, rankCalls } from '@/lib/autofill/call-choice';
+import { toFieldDescriptor, type PageFormField } from '@/lib/autofill/form-model';
 import { planOffline, type FieldProposal } from '@/lib/autofill/plan';
 import { fillFields, type FillOutcome } from '@/lib/autofill/writers';
-import { siteLabels, type FeedbackPageContext } from '@/lib/core/page-context';
-import { callQueries } from '@/lib/content/queries';
+import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
+import type { OutboxRecord } from '@/lib/core/outbox';
+import { atsKeys, callQueries, outboxQueries, scorecardQueries } from '@/lib/content/queries';
 import { useFeedbackForm } from '@/lib/content/use-feedback-form';
 import { sendOrThrow } from '@/lib/messaging/send';
-import { formatTimestamp } from '@/lib/notes/timestamp';
 import { ErrorNotice } from '@/components/ui/error-notice';
+import { ScorecardCalls } from './scorecard-calls';
+import { ScorecardField } from './scorecard-field';
+import { buildSubmission, SubmitViaApi } from './submit-via-api';
 
-const statusLabels: Record<FieldProposal['status'], string> = {
-  proposed: 'Proposed',
-  'no-evidence': 'No evidence in the call',
-  'needs-llm': 'For you to choose',
-};
+/** Only these ATSs take feedback through their API; Pinpoint's scorecard is filled on the page. */
+const submitsViaApi = new Set<AtsProvider>(['ashby', 'lever']);
+
+function pageValue(field: PageFormField): string | string[] | null {
+  return field.filled ? field.currentValue : null;
+}
 
 /**
- * Fill scorecard: the form read from the page, a value per field planned from the chosen call (with its evidence),
- * reviewed here, then written into the page. Sidecar never presses the form's Submit.
+ * Fill scorecard: the form read from the page and tied to its candidate and interview, a value per field planned
+ * from the chosen calls (with its evidence), reviewed here, then written into the page, or submitted through the
+ * ATS's API. Sidecar never presses the form's Submit.
  */
-export function FillScorecard({ context }: { context: FeedbackPageContext }) {
-  const fields = useFeedbackForm();
-  const recent = useQuery(callQueries.recent(context.site));
+export function FillScorecard({
+  site,
+  interviewId,
+  candidateId: pageCandidateId,
+  quietWhenAbsent = false,
+}: {
+  site: AtsProvider;
+  /** From the feedback page's URL (Ashby, Lever). */
+  interviewId?: string;
+  /** From the candidate page's URL (Pinpoint's scorecard dialog opens there). */
+  candidateId?: string;
+  /** On a candidate page the form comes and goes with its dialog: say nothing while it is closed. */
+  quietWhenAbsent?: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const { fields, linkedCandidateId } = useFeedbackForm(site);
+  const apiContext = useQuery({
+    ...scorecardQueries.context(site, interviewId ?? '', pageCandidateId ?? linkedCandidateId),
+    enabled: submitsViaApi.has(site) && interviewId !== undefined && fields.length > 0,
+  });
+  const candidateId = apiContext.data?.candidateId ?? pageCandidateId ?? linkedCandidateId;
+  const candidateCalls = useQuery({ ...callQueries.list(site, candidateId ?? ''), enabled: !!candidateId });
+  const forCandidate = (candidateCalls.data?.length ?? 0) > 0;
+  const recent = useQuery({
+    ...callQueries.recent(site),
+    enabled: !candidateId || (candidateCalls.isSuccess && !forCandidate),
+  });
+  const calls = useMemo(
+    () => rankCalls(forCandidate ? candidateCalls.data! : (recent.data ?? []), apiContext.data?.interview.start),
+    [forCandidate, candidateCalls.data, recent.data, apiContext.data],
+  );
+  const [chosenCallIds, setChosenCallIds] = useState<string[]>();
+  const callIds = chosenCallIds ?? defaultCallIds(calls);
+  const chosenCalls = calls.filter((call) => callIds.includes(call.id));
   const llm = useQuery(callQueries.llm());
-  const [chosenCallId, setCallId] = useState<string>();
-  const callId = chosenCallId ?? recent.data?.find((call) => call.summary)?.id ?? recent.data?.[0]?.id;
-  const call = useQuery({ ...callQueries.call(callId ?? ''), enabled: callId !== undefined });
-  const [llmPlan, setLlmPlan] = useState<FieldProposal[]>();
+  const [llmPlan, setLlmPlan] = useState<{ callIds: string; plan: FieldProposal[] }>();
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [include, setInclude] = useState<Record<string, boolean>>({});
   const [outcomes, setOutcomes] = useState<FillOutcome[]>();
+  const [submissionId, setSubmissionId] = useState<string>();
 
   const offlinePlan = useMemo(
     () =>
-      call.data?.summary
-        ? planOffline(fields.map(toFieldDescriptor), [{ title: call.data.title, summary: call.data.summary }])
-        : [],
-    [fields, call.data],
+      planOffline(
+        fields.map(toFieldDescriptor),
+        chosenCalls.flatMap((call) => (call.summary ? [{ title: call.title, summary: call.summary }] : [])),
+      ),
+    [fields, chosenCalls],
   );
-  const plan = llmPlan ?? offlinePlan;
+  // An LLM plan belongs to the calls it was asked about; choosing other calls goes back to the offline plan.
+  const plan = llmPlan?.callIds === callIds.join() ? llmPlan.plan : offlinePlan;
   const planByKey = new Map(plan.map((proposal) => [proposal.key, proposal]));
+  const valueOf = (field: PageFormField) => edits[field.key] ?? planByKey.get(field.key)?.value ?? '';
+  // Default: only empty fields; what the interviewer typed is replaced only when they tick it.
+  const isIncluded = (field: PageFormField) =>
+    include[field.key] ?? (planByKey.get(field.key)?.status === 'proposed' && !field.filled);
 
   const askLlm = useMutation({
     mutationFn: () =>
       sendOrThrow('scorecard.planLlm', {
-        callId: callId!,
+        callIds,
         fields: fields.map(({ element: _element, currentValue: _value, ...descriptor }) => descriptor),
       }),
-    onSuccess: setLlmPlan,
+    onSuccess: (answer) => setLlmPlan({ callIds: callIds.join(), plan: answer }),
   });
   const fill = useMutation({
     mutationFn: async () => {
-      const chosen = fields.flatMap((field) => {
-        const proposal = planByKey.get(field.key);
-        const value = edits[field.key] ?? proposal?.value;
-        const wanted = include[field.key] ?? (proposal?.status === 'proposed' && !field.filled);
-        return wanted && value ? [{ field, value }] : [];
-      });
-      // Only fields the interviewer ticked despite their own text are overwritten.
+      const chosen = fields.flatMap((field) =>
+        isIncluded(field) && valueOf(field) ? [{ field, value: valueOf(field) }] : [],
+      );
       const overwrite = chosen.filter(({ field }) => field.filled);
       const rest = chosen.filter(({ field }) => !field.filled);
       return [...(await fillFields(rest)), ...(await fillFields(overwrite, { overwrite: true }))];
@@ -66,19 +104,37 @@ export function FillScorecard({ context }: { context: FeedbackPageContext }) {
     onSuccess: setOutcomes,
   });
 
+  const outbox = useQuery({
+    ...outboxQueries.candidate(site, apiContext.data?.candidateId ?? ''),
+    enabled: submissionId !== undefined && apiContext.data !== undefined,
+  });
+  const submissionEntry = outbox.data?.find((entry) => entry.id === submissionId);
+  const retry = useMutation({
+    mutationFn: (id: string) => sendOrThrow('outbox.retry', { id }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: atsKeys.candidates(site) }),
+  });
+
+  const matches = useMemo(
+    () => (apiContext.data ? matchFormFields(fields, apiContext.data.form) : new Map()),
+    [fields, apiContext.data],
+  );
+  // What the API would receive is what the form would hold: accepted proposals, then the interviewer's own answers.
+  const submission = apiContext.data
+    ? buildSubmission(site, apiContext.data, fields, matches, (descriptor) => {
+        const field = fields.find((each) => each.key === descriptor.key)!;
+        return isIncluded(field) && valueOf(field) ? valueOf(field) : pageValue(field);
+      })
+    : undefined;
+  const fieldError = (field: PageFormField): string | undefined => {
+    const error = submissionEntry?.state === 'failed' ? submissionEntry.error : undefined;
+    return error?.fieldId && matches.get(field.key)?.id === error.fieldId ? error.message : undefined;
+  };
+
   if (fields.length === 0) {
+    if (quietWhenAbsent) return null;
     return (
       <p className="muted" data-testid="scorecard-waiting">
         Looking for the feedback form on this page…
-      </p>
-    );
-  }
-  if (recent.isPending) return <p className="muted">Loading your calls…</p>;
-  if (!recent.data || recent.data.length === 0) {
-    return (
-      <p className="muted" data-testid="scorecard-no-calls">
-        No calls in this browser for {siteLabels[context.site]} yet. Add notes or import a transcript on the candidate
-        page first.
       </p>
     );
   }
@@ -86,18 +142,32 @@ export function FillScorecard({ context }: { context: FeedbackPageContext }) {
   const outcomeByKey = new Map((outcomes ?? []).map((outcome) => [outcome.key, outcome]));
   return (
     <section className="scorecard" data-testid="fill-scorecard">
-      <label className="field">
-        <span>Fill from the call</span>
-        <select data-testid="scorecard-call" value={callId} onChange={(event) => setCallId(event.target.value)}>
-          {recent.data.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.title} · {new Date(candidate.startedAt).toLocaleDateString()}
-            </option>
-          ))}
-        </select>
-      </label>
-      {call.data && !call.data.summary ? (
-        <p className="muted small">This call has no summary yet: summarize it in the Calls tab first.</p>
+      {apiContext.data ? (
+        <p className="small" data-testid="scorecard-linked">
+          {apiContext.data.candidateName}
+          {apiContext.data.interview.title ? ` · ${apiContext.data.interview.title}` : ''}
+          {apiContext.data.interview.start
+            ? ` · ${new Date(apiContext.data.interview.start).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`
+            : ''}
+        </p>
+      ) : null}
+      {apiContext.isError ? <ErrorNotice error={apiContext.error} /> : null}
+
+      {calls.length === 0 ? (
+        <p className="muted" data-testid="scorecard-no-calls">
+          No calls in this browser for {siteLabels[site]} yet. Add notes or import a transcript on the candidate page
+          first.
+        </p>
+      ) : (
+        <ScorecardCalls
+          calls={calls}
+          chosen={callIds}
+          forCandidate={forCandidate}
+          onChange={(ids) => setChosenCallIds(ids)}
+        />
+      )}
+      {chosenCalls.length > 0 && chosenCalls.every((call) => !call.summary) ? (
+        <p className="muted small">These calls have no summary yet: summarize them in the Calls tab first.</p>
       ) : null}
       <div className="form-actions">
         {llm.data?.configured ? (
@@ -105,7 +175,7 @@ export function FillScorecard({ context }: { context: FeedbackPageContext }) {
             type="button"
             className="button button-quiet button-small"
             data-testid="scorecard-llm"
-            disabled={askLlm.isPending}
+            disabled={askLlm.isPending || callIds.length === 0}
             onClick={() => askLlm.mutate()}
           >
             {askLlm.isPending ? 'Asking your LLM…' : `Plan with ${llm.data.model} (scores too)`}
@@ -119,60 +189,19 @@ export function FillScorecard({ context }: { context: FeedbackPageContext }) {
       {askLlm.isError ? <ErrorNotice error={askLlm.error} /> : null}
 
       <ol className="scorecard-fields">
-        {fields.map((field) => {
-          const proposal = planByKey.get(field.key);
-          const value = edits[field.key] ?? proposal?.value ?? '';
-          const checked = include[field.key] ?? (proposal?.status === 'proposed' && !field.filled);
-          const outcome = outcomeByKey.get(field.key);
-          return (
-            <li key={field.key} className="scorecard-field" data-testid="scorecard-field" data-key={field.key}>
-              <div className="scorecard-head">
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={checked}
-                    disabled={!value}
-                    aria-label={`Fill ${field.label}`}
-                    onChange={(event) => setInclude({ ...include, [field.key]: event.target.checked })}
-                  />
-                  <strong>{field.label}</strong>
-                </label>
-                <span className="badge" data-testid="scorecard-status">
-                  {field.filled ? 'Already filled' : proposal ? statusLabels[proposal.status] : ''}
-                </span>
-              </div>
-              {proposal?.status === 'proposed' || edits[field.key] !== undefined ? (
-                <textarea
-                  rows={field.type === 'text' || field.options.length > 0 ? 1 : 4}
-                  value={value}
-                  aria-label={`Value for ${field.label}`}
-                  onChange={(event) => setEdits({ ...edits, [field.key]: event.target.value })}
-                />
-              ) : null}
-              {proposal ? <p className="muted small">{proposal.reason}</p> : null}
-              {proposal?.evidence.slice(0, 2).map((evidence, index) => (
-                <blockquote key={index} className="quote">
-                  “{evidence.quote}”
-                  <cite>
-                    {evidence.speaker}
-                    {evidence.startSeconds !== undefined ? `, ${formatTimestamp(evidence.startSeconds)}` : ''}
-                  </cite>
-                </blockquote>
-              ))}
-              {outcome ? (
-                outcome.result.ok ? (
-                  <p className="step-done small" data-testid="scorecard-filled">
-                    ✓ Filled
-                  </p>
-                ) : outcome.skipped ? null : (
-                  <p className="error-text small" data-testid="scorecard-refused">
-                    Did not take ({outcome.result.reason}). Paste it by hand: {value}
-                  </p>
-                )
-              ) : null}
-            </li>
-          );
-        })}
+        {fields.map((field) => (
+          <ScorecardField
+            key={field.key}
+            field={field}
+            proposal={planByKey.get(field.key)}
+            value={valueOf(field)}
+            checked={isIncluded(field)}
+            outcome={outcomeByKey.get(field.key)}
+            apiError={fieldError(field)}
+            onCheckedChange={(checked) => setInclude({ ...include, [field.key]: checked })}
+            onEdit={(value) => setEdits({ ...edits, [field.key]: value })}
+          />
+        ))}
       </ol>
       {fill.isError ? <ErrorNotice error={fill.error} /> : null}
       <div className="form-actions">
@@ -180,15 +209,33 @@ export function FillScorecard({ context }: { context: FeedbackPageContext }) {
           type="button"
           className="button"
           data-testid="scorecard-fill"
-          disabled={fill.isPending || plan.length === 0}
+          disabled={fill.isPending || !fields.some((field) => isIncluded(field) && valueOf(field))}
           onClick={() => fill.mutate()}
         >
           {fill.isPending ? 'Filling…' : 'Fill the form'}
         </button>
       </div>
       <p className="muted small">
-        Sidecar never presses Submit: review the form, then submit it in {siteLabels[context.site]}.
+        Sidecar never presses Submit: review the form, then submit it in {siteLabels[site]}.
       </p>
+      {submitsViaApi.has(site) && apiContext.data && submission ? (
+        <SubmitViaApi
+          site={site}
+          context={apiContext.data}
+          submission={submission}
+          entry={submissionEntry}
+          onQueued={(entry: OutboxRecord) => {
+            setSubmissionId(entry.id);
+            void queryClient.invalidateQueries({ queryKey: outboxQueries.candidate(site, entry.candidateId).queryKey });
+          }}
+          onRetry={(id) => retry.mutate(id)}
+        />
+      ) : null}
+      {site === 'pinpoint' ? (
+        <p className="muted small" data-testid="scorecard-no-api">
+          Pinpoint has no API for scorecards: fill the form here, then press Submit scorecard in Pinpoint.
+        </p>
+      ) : null}
     </section>
   );
 }

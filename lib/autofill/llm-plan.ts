@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SummarizerInput } from '@/lib/core/calls';
+import type { CallRecord, SummarizerInput } from '@/lib/core/calls';
 import type { ChatClient } from '@/lib/llm/chat-client';
 import { evidenceSchema, evidenceSource, renderTranscript, verifyQuote } from '@/lib/notes/summarizer/llm';
 import type { FieldDescriptor, FieldProposal } from './plan';
@@ -32,6 +32,23 @@ const system = [
   'For fields with options, the value must be exactly one of the option values given (multi-select: values joined by "|").',
   'If the call does not support a value, answer null. Never invent facts, scores or quotes.',
 ].join(' ');
+
+/**
+ * Several calls as one input: their turns one after the other (each keeps its own times, so a quote is found in the
+ * call it came from) and their notes under each call's title.
+ */
+export function mergeCalls(calls: Array<Pick<CallRecord, 'title' | 'transcript' | 'notes'>>): SummarizerInput {
+  const segments = calls.flatMap((call) => call.transcript?.segments ?? []);
+  const notes = calls
+    .filter((call) => call.notes.trim())
+    .map((call) => (calls.length > 1 ? `${call.title}:\n${call.notes.trim()}` : call.notes.trim()))
+    .join('\n\n');
+  const format = calls.find((call) => call.transcript)?.transcript?.format;
+  return {
+    ...(format ? { transcript: { format, segments } } : {}),
+    ...(notes ? { notes } : {}),
+  };
+}
 
 function describeField(field: FieldDescriptor): string {
   const options =

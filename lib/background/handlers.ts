@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SidecarError } from '@/lib/core/errors';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
-import { planWithLlm } from '@/lib/autofill/llm-plan';
+import { mergeCalls, planWithLlm } from '@/lib/autofill/llm-plan';
 import { createChatClient } from '@/lib/llm/chat-client';
 import { parseSummaryNote } from '@/lib/notes/note-format';
 import { readSecret } from '@/lib/storage/secrets';
@@ -28,6 +28,8 @@ export interface HandlerDependencies {
   exports: Exports;
   cache: ReadCache;
   clientFor: (provider: AtsProvider) => Promise<AtsClient>;
+  /** The user's own ATS user id, where they set their work email. */
+  performAsFor: (provider: AtsProvider) => Promise<string | undefined>;
 }
 
 /** Exports start on a LinkedIn profile (or an extension page): only there may a page reach every ATS. */
@@ -48,7 +50,14 @@ function requireOwnSite(sender: CheckedSender, provider: AtsProvider): void {
   }
 }
 
-export function createHandlers({ outbox, calls, exports, cache, clientFor }: HandlerDependencies): Handlers {
+export function createHandlers({
+  outbox,
+  calls,
+  exports,
+  cache,
+  clientFor,
+  performAsFor,
+}: HandlerDependencies): Handlers {
   return {
     async 'panel.inject'(_payload, sender) {
       if (sender.kind !== 'content') throw new SidecarError({ kind: 'permission', message: 'Not a page' });
@@ -239,9 +248,9 @@ export function createHandlers({ outbox, calls, exports, cache, clientFor }: Han
       return calls.recent(provider);
     },
 
-    async 'scorecard.planLlm'({ callId, fields }, sender) {
-      const call = await calls.get(callId);
-      requireOwnSite(sender, call.provider);
+    async 'scorecard.planLlm'({ callIds, fields }, sender) {
+      const chosen = await Promise.all(callIds.map((id) => calls.get(id)));
+      for (const call of chosen) requireOwnSite(sender, call.provider);
       const { llm } = await loadSettings();
       if (!llm) {
         throw new SidecarError({
@@ -252,9 +261,30 @@ export function createHandlers({ outbox, calls, exports, cache, clientFor }: Han
       }
       const apiKey = await readSecret('llm');
       const chat = createChatClient({ baseUrl: llm.baseUrl, model: llm.model, ...(apiKey ? { apiKey } : {}) });
-      return planWithLlm(chat, fields, {
-        ...(call.transcript ? { transcript: call.transcript } : {}),
-        ...(call.notes.trim() ? { notes: call.notes } : {}),
+      return planWithLlm(chat, fields, mergeCalls(chosen));
+    },
+
+    async 'scorecard.context'({ provider, interviewId, candidateId }, sender) {
+      requireOwnSite(sender, provider);
+      const client = await clientFor(provider);
+      const performAs = await performAsFor(provider);
+      return cache.remember(cacheKeys.feedback(provider, interviewId), readCacheMilliseconds, () =>
+        client.getFeedbackContext({
+          interviewId,
+          ...(candidateId ? { candidateId } : {}),
+          ...(performAs ? { performAs } : {}),
+        }),
+      );
+    },
+
+    async 'scorecard.submit'(payload, sender) {
+      requireOwnSite(sender, payload.provider);
+      const { clickId, provider, candidateName, ...operation } = payload;
+      return outbox.enqueue({
+        id: clickId,
+        provider,
+        label: `Submit interview feedback for ${candidateName}`,
+        operation: { type: 'submitFeedback', ...operation },
       });
     },
 

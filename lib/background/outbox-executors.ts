@@ -16,6 +16,9 @@ type OperationOf<Type extends OutboxOperation['type']> = Extract<OutboxOperation
 
 const normalizeText = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The ATS's clock may run a little behind ours when telling our submission from one made before the click. */
+const clockSkewMilliseconds = 60_000;
+
 /** How far back a note counts as "ours" when looking for one a lost response already created. */
 const noteLookbackMilliseconds = 10 * 60_000;
 
@@ -91,10 +94,32 @@ export function createExecutors(dependencies: ExecutorDependencies): (entry: Out
     },
   };
 
+  const submitFeedback: Executor = {
+    looksBeforeWriting: true,
+    async run({ entry }) {
+      const operation = entry.operation as OperationOf<'submitFeedback'>;
+      const client = await dependencies.clientFor(entry.provider);
+      const performAs = await dependencies.performAsFor(entry.provider);
+      const { type: _type, ...input } = operation;
+      // A submission whose answer was lost shows up as feedback by this user, for this interview, since the click.
+      const since = entry.createdAt - clockSkewMilliseconds;
+      const earlier = await client.listFeedback(input);
+      const ours = earlier.find(
+        (feedback) =>
+          Date.parse(feedback.submittedAt) >= since &&
+          (!input.interviewId || feedback.interviewId === input.interviewId) &&
+          (!performAs || feedback.userId === performAs),
+      );
+      if (!ours) await client.submitFeedback({ ...input, performAs });
+      return { message: 'Feedback submitted' };
+    },
+  };
+
   const executors: Record<OutboxOperation['type'], Executor> = {
     moveToStage,
     scheduleInterview,
     createNote,
+    submitFeedback,
     export: createExportExecutor(dependencies),
   };
   return (entry) => executors[entry.operation.type];

@@ -60,4 +60,6 @@ export const cacheKeys = {
   stages: (provider: string, applicationId: string) => `${provider}:stages:${applicationId}`,
   users: (provider: string) => `${provider}:users`,
   jobs: (provider: string) => `${provider}:jobs`,
+  /** Under the candidate prefix, so a submission refreshes "already submitted" with the rest of the candidate. */
+  feedback: (provider: string, interviewId: string) => `${provider}:candidate:feedback:${interviewId}`,
 };

@@ -93,3 +93,15 @@ export const callQueries = {
       queryFn: () => sendOrThrow('calls.recent', { provider }),
     }),
 };
+
+export const scorecardQueries = {
+  /** Under the candidate keys, so a submission refreshes "already submitted" with the rest of the candidate. */
+  context: (provider: AtsProvider, interviewId: string, candidateId: string | undefined) =>
+    queryOptions({
+      queryKey: [...atsKeys.candidates(provider), 'feedback', interviewId, candidateId ?? null] as const,
+      queryFn: () =>
+        sendOrThrow('scorecard.context', { provider, interviewId, ...(candidateId ? { candidateId } : {}) }),
+      staleTime: 60_000,
+      retry: false,
+    }),
+};

@@ -1,33 +1,63 @@
 import { useEffect, useState } from 'react';
 import type { PageFormField } from '@/lib/autofill/form-model';
 import { readFormGeneric } from '@/lib/autofill/generic-reader';
+import type { AtsProvider } from '@/lib/core/page-context';
+import { sitePages } from '@/lib/providers/pages';
 
 /** Re-reads wait for the page to settle: React apps mount their forms a moment after the URL changes. */
 const settleMilliseconds = 250;
 
-function formRoot(): Element {
-  return document.querySelector('main') ?? document.body;
+export interface FeedbackPage {
+  fields: PageFormField[];
+  /** The candidate the page links to, where it does: it ties the form to the candidate's calls and record. */
+  linkedCandidateId?: string;
+}
+
+/** The first link on the page to one of this ATS's candidate pages, read with the site's own URL detector. */
+export function linkedCandidateId(site: AtsProvider, root: ParentNode = document): string | undefined {
+  for (const anchor of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    let url: URL;
+    try {
+      url = new URL(anchor.getAttribute('href') ?? '', document.baseURI);
+    } catch {
+      continue;
+    }
+    const context = sitePages[site].detect(url);
+    if (context?.kind === 'candidate' && context.candidateId) return context.candidateId;
+  }
+  return undefined;
+}
+
+function readPage(site: AtsProvider): FeedbackPage {
+  const root = document.querySelector('main') ?? document.body;
+  const candidateId = linkedCandidateId(site);
+  return { fields: readFormGeneric(root).fields, ...(candidateId ? { linkedCandidateId: candidateId } : {}) };
 }
 
 /**
- * The feedback form on the page, read from the page itself (labels, roles, form semantics) and read again as the
- * app renders or changes it. Sidecar's own panel lives in a shadow root, which this never reads.
+ * The feedback form on the page, read from the page itself and read again as the app renders or changes it. Sidecar's
+ * own panel lives in a shadow root, which this never reads.
  */
-export function useFeedbackForm(): PageFormField[] {
-  const [fields, setFields] = useState<PageFormField[]>(() => readFormGeneric(formRoot()).fields);
+export function useFeedbackForm(site: AtsProvider): FeedbackPage {
+  const [page, setPage] = useState<FeedbackPage>(() => readPage(site));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reread = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setFields(readFormGeneric(formRoot()).fields), settleMilliseconds);
+      timer = setTimeout(() => setPage(readPage(site)), settleMilliseconds);
     };
     const observer = new MutationObserver(reread);
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'open', 'aria-hidden'],
+    });
     reread();
     return () => {
       observer.disconnect();
       clearTimeout(timer);
     };
-  }, []);
-  return fields;
+  }, [site]);
+  return page;
 }

@@ -30,6 +30,8 @@ export interface SidecarErrorData {
   retryAfter?: number;
   /** Set when the provider has no key yet: the UI links to Options instead of blaming the key. */
   notConnected?: true;
+  /** The form field an ATS validation error is about (its id in the ATS), so the panel can show it there. */
+  fieldId?: string;
 }
 
 export class SidecarError extends Error {

@@ -1,5 +1,6 @@
 import type { SidecarErrorData } from './errors';
 import type { AtsProvider } from './page-context';
+import type { FeedbackFieldValue } from './types';
 import type { ExportOperation } from '@/lib/export/export-operation';
 
 /** One ATS write the user asked for, kept until it is done or they give up on it. */
@@ -23,6 +24,14 @@ export type OutboxOperation =
       title?: string;
     }
   | { type: 'createNote'; candidateId: string; applicationId?: string; text: string; html?: string }
+  | {
+      type: 'submitFeedback';
+      candidateId: string;
+      applicationId: string;
+      formId: string;
+      interviewId?: string;
+      values: Array<{ fieldId: string; value: FeedbackFieldValue }>;
+    }
   | ExportOperation;
 
 export type OutboxState = 'pending' | 'sending' | 'done' | 'failed';

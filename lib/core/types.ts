@@ -110,6 +110,28 @@ export interface FeedbackFormDefinition {
   fields: FeedbackFieldDefinition[];
 }
 
+/** What a feedback page is about, found through the ATS's API: the candidate, the interview and its form. */
+export interface FeedbackContext {
+  candidateId: string;
+  candidateName: string;
+  applicationId: string;
+  interview: { id: string; title?: string; start?: string; end?: string };
+  form: FeedbackFormDefinition;
+  /** The acting user already submitted feedback for this interview (seen through the API). */
+  alreadySubmitted: boolean;
+}
+
+/** A feedback form already in the ATS, as much as Sidecar needs to tell its own submission apart. */
+export interface SubmittedFeedback {
+  id: string;
+  interviewId?: string;
+  userId?: string;
+  submittedAt: string;
+}
+
+/** One value for the ATS's feedback API, keyed by the ATS's field id. */
+export type FeedbackFieldValue = string | number | boolean | string[];
+
 /** A permission the key lacks, and what the user loses without it. */
 export interface MissingPermission {
   permission: string;

@@ -7,6 +7,7 @@ import {
   type AtsUser,
   type Candidate,
   type CandidateContext,
+  type FeedbackContext,
   type Job,
   type KeyCheck,
   type Stage,
@@ -324,7 +325,7 @@ export const protocol = {
   'scorecard.planLlm': message<FieldProposal[]>()(
     z
       .object({
-        callId: localId,
+        callIds: z.array(localId).min(1).max(5),
         fields: z
           .array(
             z.object({
@@ -337,6 +338,35 @@ export const protocol = {
               filled: z.boolean(),
             }),
           )
+          .max(100),
+      })
+      .strict(),
+    ['content'],
+  ),
+  /** The candidate, interview and ATS form behind a feedback page (Ashby and Lever, through their APIs). */
+  'scorecard.context': message<FeedbackContext>()(
+    z.object({ provider, interviewId: id, candidateId: id.optional() }).strict(),
+    ['content'],
+  ),
+  /** Submit via API: the reviewed values, keyed by the ATS's field ids, through the outbox once per click. */
+  'scorecard.submit': message<OutboxRecord>()(
+    z
+      .object({
+        clickId,
+        provider,
+        candidateId: id,
+        candidateName: personName,
+        applicationId: id,
+        formId: id,
+        interviewId: id.optional(),
+        values: z
+          .array(
+            z.object({
+              fieldId: z.string().min(1).max(300),
+              value: z.union([z.string().max(20_000), z.number(), z.boolean(), z.array(z.string().max(300)).max(50)]),
+            }),
+          )
+          .min(1)
           .max(100),
       })
       .strict(),

@@ -4,12 +4,15 @@ import type {
   AtsUser,
   Candidate,
   CandidateContext,
+  FeedbackContext,
+  FeedbackFieldValue,
   FeedbackFormDefinition,
   Job,
   KeyCheck,
   Note,
   ScheduledInterview,
   Stage,
+  SubmittedFeedback,
 } from '@/lib/core/types';
 import type { Clock, RateLimiter } from '@/lib/http/rate-limiter';
 
@@ -55,6 +58,8 @@ export type AtsOperation =
   | 'createApplication'
   | 'uploadResume'
   | 'listFeedbackForms'
+  | 'getFeedbackContext'
+  | 'listFeedback'
   | 'submitFeedback'
   | 'moveToStage'
   | 'scheduleInterview';
@@ -125,12 +130,24 @@ export interface AtsClient {
     performAs?: string;
   }): Promise<void>;
   listFeedbackForms(): Promise<FeedbackFormDefinition[]>;
+  /**
+   * The candidate, interview and form behind a feedback page. `candidateId` comes from the page's link to the
+   * candidate where it has one; `performAs` picks the interviewer's own form where the ATS assigns one per person.
+   */
+  getFeedbackContext(input: {
+    interviewId: string;
+    candidateId?: string;
+    performAs?: string;
+  }): Promise<FeedbackContext>;
+  /** Feedback already on the candidate, to find a submission whose answer was lost before writing it again. */
+  listFeedback(ids: { candidateId: string; applicationId: string }): Promise<SubmittedFeedback[]>;
+  /** Errors the ATS ties to one field carry its id in `fieldId`. */
   submitFeedback(input: {
     candidateId: string;
     applicationId: string;
     formId: string;
     interviewId?: string;
-    values: Array<{ fieldId: string; value: string | number | boolean | string[] | null }>;
+    values: Array<{ fieldId: string; value: FeedbackFieldValue | null }>;
     performAs?: string;
   }): Promise<{ id: string }>;
   moveToStage(input: {

@@ -4,6 +4,7 @@ import type { Application, Candidate, CandidateContext, KeyCheck, MissingPermiss
 import { createRateLimiter, type BucketRule } from '@/lib/http/rate-limiter';
 import { createHttpClient, type VendorError } from '@/lib/http/request';
 import type { AtsClient, ClientDependencies } from '@/lib/providers/contracts';
+import { attributeToField } from '@/lib/providers/feedback-errors';
 import {
   FeedbackValueError,
   mapApplication,
@@ -28,6 +29,10 @@ import {
   feedbackFormDefinitionResponse,
   feedbackFormDefinitionSchema,
   feedbackSubmissionResponse,
+  applicationFeedbackSchema,
+  interviewEventSchema,
+  interviewResponse,
+  interviewScheduleListItemSchema,
   interviewScheduleResponse,
   interviewStageListResponse,
   jobSchema,
@@ -37,6 +42,7 @@ import {
   uploadResumeResponse,
   userSchema,
   type AshbyApplication,
+  type AshbyInterviewEvent,
 } from './schemas';
 
 /**
@@ -54,7 +60,8 @@ const permissionReasons = {
   candidatesRead: 'Sidecar cannot show candidates, their applications and notes, or check for duplicates on export.',
   jobsRead: 'Sidecar cannot list open jobs to export a candidate to.',
   organizationRead: 'Sidecar cannot list users, or show the department and location of jobs.',
-  interviewsRead: 'Sidecar cannot list the stages an application can move to.',
+  interviewsRead:
+    'Sidecar cannot list the stages an application can move to, or find the interview behind a feedback form.',
   hiringProcessMetadataRead: 'Sidecar cannot load scorecard forms to submit interview feedback.',
   candidatesWrite:
     'Sidecar cannot create candidates or applications, post notes, upload resumes, move stages or submit feedback.',
@@ -375,6 +382,85 @@ export function createAshbyClient(connection: { key: string }, dependencies: Cli
       return forms.filter((form) => !form.isArchived).map(mapFeedbackForm);
     },
 
+    async getFeedbackContext({ interviewId, candidateId }) {
+      // The briefing id in the feedback page URL is taken as the interview event id (UNCONFIRMED, ashby-api.md §9)
+      // and confirmed by finding that event among the candidate's interview schedules.
+      const candidate = candidateId ? await client.getCandidateContext({ candidateId }) : undefined;
+      const scopes = candidate
+        ? candidate.applications.map((application) => ({ applicationId: application.id }))
+        : [{}];
+      let found: { event: AshbyInterviewEvent; applicationId: string } | undefined;
+      for (const scope of scopes) {
+        // https://developers.ashbyhq.com/reference/interviewschedulelist
+        const schedules = await listAll('interviewSchedule.list', scope, interviewScheduleListItemSchema);
+        for (const schedule of schedules) {
+          const events =
+            schedule.interviewEvents ??
+            // https://developers.ashbyhq.com/reference/intervieweventlist
+            (await listAll('interviewEvent.list', { interviewScheduleId: schedule.id }, interviewEventSchema));
+          const event = events.find((each) => each.id === interviewId);
+          if (event) found = { event, applicationId: schedule.applicationId };
+        }
+        if (found) break;
+      }
+      if (!found) {
+        throw new SidecarError({
+          kind: 'not-found',
+          provider: 'ashby',
+          message: 'Ashby has no interview for this feedback page among the candidate’s interview schedules.',
+        });
+      }
+      const { event, applicationId } = found;
+      // https://developers.ashbyhq.com/reference/interviewinfo
+      const interview = event.interviewId
+        ? (await call('interview.info', { id: event.interviewId }, interviewResponse, true)).results
+        : undefined;
+      let formId = interview?.feedbackFormDefinitionId ?? undefined;
+      if (!formId) {
+        // An interview without its own form uses the organisation's default form.
+        // https://developers.ashbyhq.com/reference/feedbackformdefinitionlist
+        const forms = await listAll('feedbackFormDefinition.list', {}, feedbackFormDefinitionSchema);
+        formId = forms.find((form) => form.isDefaultForm && !form.isArchived)?.id;
+      }
+      if (!formId) throw invalidInput('This Ashby interview has no feedback form.');
+      // https://developers.ashbyhq.com/reference/feedbackformdefinitioninfo
+      const form = (
+        await call(
+          'feedbackFormDefinition.info',
+          { feedbackFormDefinitionId: formId },
+          feedbackFormDefinitionResponse,
+          true,
+        )
+      ).results;
+      const person =
+        candidate ??
+        (await client.getCandidateContext({ candidateId: (await applicationInfo(applicationId)).candidate.id }));
+      return {
+        candidateId: person.candidate.id,
+        candidateName: person.candidate.name,
+        applicationId,
+        interview: {
+          id: event.id,
+          ...(interview?.title ? { title: interview.title } : {}),
+          ...(event.startTime ? { start: event.startTime } : {}),
+          ...(event.endTime ? { end: event.endTime } : {}),
+        },
+        form: mapFeedbackForm(form),
+        alreadySubmitted: event.hasSubmittedFeedback ?? false,
+      };
+    },
+
+    async listFeedback({ applicationId }) {
+      // https://developers.ashbyhq.com/reference/applicationfeedbacklist
+      const feedback = await listAll('applicationFeedback.list', { applicationId }, applicationFeedbackSchema);
+      return feedback.map((each) => ({
+        id: each.id,
+        ...(each.interviewEventId ? { interviewId: each.interviewEventId } : {}),
+        ...(each.submittedByUser ? { userId: each.submittedByUser.id } : {}),
+        submittedAt: each.submittedAt ?? '',
+      }));
+    },
+
     async submitFeedback(input) {
       // Tied to an interview event, Ashby requires the submitting interviewer's user id. The briefing id in the
       // feedback page URL is taken as the interview event id (UNCONFIRMED, ashby-api.md §9).
@@ -402,7 +488,9 @@ export function createAshbyClient(connection: { key: string }, dependencies: Cli
           try {
             return { path: fieldId, value: toFieldSubmissionValue(field, value as NonNullable<typeof value>) };
           } catch (error) {
-            if (error instanceof FeedbackValueError) throw invalidInput(error.message);
+            if (error instanceof FeedbackValueError) {
+              throw new SidecarError({ kind: 'invalid-input', provider: 'ashby', message: error.message, fieldId });
+            }
             throw error;
           }
         });
@@ -414,9 +502,13 @@ export function createAshbyClient(connection: { key: string }, dependencies: Cli
         userId: input.performAs,
         interviewEventId: input.interviewId,
       });
-      // https://developers.ashbyhq.com/reference/applicationfeedbacksubmit
-      const submitted = (await call('applicationFeedback.submit', body, feedbackSubmissionResponse, false)).results;
-      return { id: submitted.submittedFormInstance.id };
+      try {
+        // https://developers.ashbyhq.com/reference/applicationfeedbacksubmit
+        const submitted = (await call('applicationFeedback.submit', body, feedbackSubmissionResponse, false)).results;
+        return { id: submitted.submittedFormInstance.id };
+      } catch (error) {
+        throw attributeToField(error, mapFeedbackForm(form).fields);
+      }
     },
 
     async moveToStage(input) {

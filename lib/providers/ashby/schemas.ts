@@ -139,6 +139,7 @@ export const feedbackFormDefinitionSchema = z.object({
   id: z.string(),
   title: z.string(),
   isArchived: z.boolean().nullish(),
+  isDefaultForm: z.boolean().nullish(),
   formDefinition: z.object({
     sections: z.array(z.object({ title: z.string().nullish(), fields: z.array(formFieldSchema) })),
   }),
@@ -153,6 +154,39 @@ export const interviewScheduleSchema = z.object({
   interviewEvents: z.array(z.object({ id: z.string(), startTime: z.string(), endTime: z.string() })).min(1),
 });
 
+/** interviewEvent.list's event, trimmed to what links a feedback page to its interview (ashby-api.md §7). */
+export const interviewEventSchema = z.object({
+  id: z.string(),
+  interviewId: z.string().nullish(),
+  interviewScheduleId: z.string().nullish(),
+  startTime: z.string().nullish(),
+  endTime: z.string().nullish(),
+  feedbackLink: z.string().nullish(),
+  hasSubmittedFeedback: z.boolean().nullish(),
+  interviewers: z.array(z.object({ id: z.string() })).nullish(),
+});
+export type AshbyInterviewEvent = z.infer<typeof interviewEventSchema>;
+
+export const interviewScheduleListItemSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  interviewEvents: z.array(interviewEventSchema).nullish(),
+});
+
+/** interview.info: the interview type, which names its feedback form. */
+export const interviewSchema = z.object({
+  id: z.string(),
+  title: z.string().nullish(),
+  feedbackFormDefinitionId: z.string().nullish(),
+});
+
+export const applicationFeedbackSchema = z.object({
+  id: z.string(),
+  interviewEventId: z.string().nullish(),
+  submittedByUser: z.object({ id: z.string() }).nullish(),
+  submittedAt: z.string().nullish(),
+});
+
 export const candidateResponse = ashbyResponse(candidateSchema);
 export const candidateListResponse = ashbyResponse(z.array(candidateSchema));
 export const applicationResponse = ashbyResponse(applicationSchema);
@@ -160,6 +194,7 @@ export const interviewStageListResponse = ashbyResponse(z.array(interviewStageSc
 export const noteResponse = ashbyResponse(noteSchema);
 export const apiKeyInfoResponse = ashbyResponse(apiKeyInfoSchema);
 export const feedbackFormDefinitionResponse = ashbyResponse(feedbackFormDefinitionSchema);
+export const interviewResponse = ashbyResponse(interviewSchema);
 export const feedbackSubmissionResponse = ashbyResponse(feedbackSubmissionSchema);
 export const interviewScheduleResponse = ashbyResponse(interviewScheduleSchema);
 /** candidate.uploadResume: the result shape is not documented (UNCONFIRMED), and Sidecar does not read it. */

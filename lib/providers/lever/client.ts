@@ -15,6 +15,7 @@ import type {
 import { createRateLimiter, systemClock, type BucketRule } from '@/lib/http/rate-limiter';
 import { createHttpClient, type QueryValue, type VendorError } from '@/lib/http/request';
 import type { AtsClient, ClientDependencies, NewCandidate } from '../contracts';
+import { attributeToField } from '../feedback-errors';
 import {
   mapApplication,
   mapFeedbackTemplate,
@@ -33,6 +34,7 @@ import {
   leverCreatedPanelSchema,
   leverErrorSchema,
   leverFeedbackSchema,
+  leverInterviewDetailSchema,
   leverFeedbackTemplateSchema,
   leverFileSchema,
   leverInterviewSchema,
@@ -144,8 +146,8 @@ export function createLeverClient(
     random: dependencies.random,
   });
 
-  const fail = (kind: 'invalid-input' | 'invalid-response' | 'not-found', message: string): never => {
-    throw new SidecarError({ kind, provider: 'lever', message });
+  const fail = (kind: 'invalid-input' | 'invalid-response' | 'not-found', message: string, fieldId?: string): never => {
+    throw new SidecarError({ kind, provider: 'lever', message, ...(fieldId ? { fieldId } : {}) });
   };
 
   function requirePerformAs(performAs: string | undefined): string {
@@ -501,6 +503,66 @@ export function createLeverClient(
         .map(mapFeedbackTemplate);
     },
 
+    async getFeedbackContext({ interviewId, candidateId, performAs }) {
+      // Lever reads interviews only under their opportunity (lever-api.md §5), so the page's candidate link is needed.
+      if (!candidateId) {
+        return fail(
+          'invalid-input',
+          'This Lever interview page does not link to its candidate, so Sidecar cannot find it.',
+        );
+      }
+      // https://hire.lever.co/developer/documentation#retrieve-a-single-interview
+      const interview = (
+        await http.request({
+          method: 'GET',
+          path: `/opportunities/${encodeURIComponent(candidateId)}/interviews/${encodeURIComponent(interviewId)}`,
+          schema: leverItem(leverInterviewDetailSchema),
+        })
+      ).data;
+      // The interviewer's own template wins over the interview's (lever-api.md §5).
+      const templateId =
+        interview.interviewers?.find((interviewer) => interviewer.id === performAs)?.feedbackTemplate ??
+        interview.feedbackTemplate;
+      if (!templateId || templateId === 'no-feedback')
+        return fail('invalid-input', 'This Lever interview asks for no feedback form.');
+      const [template, context, submitted] = await Promise.all([
+        getTemplate(templateId),
+        client.getCandidateContext({ candidateId }),
+        interview.feedbackForms?.length ? client.listFeedback({ candidateId, applicationId: '' }) : Promise.resolve([]),
+      ]);
+      const application = context.applications[0];
+      if (!application) return fail('not-found', 'The candidate has no application in Lever.');
+      const start = interview.date ?? undefined;
+      return {
+        candidateId,
+        candidateName: context.candidate.name,
+        applicationId: application.id,
+        interview: {
+          id: interview.id,
+          ...(interview.subject ? { title: interview.subject } : {}),
+          ...(start ? { start: new Date(start).toISOString() } : {}),
+          ...(start && interview.duration ? { end: new Date(start + interview.duration * 60_000).toISOString() } : {}),
+        },
+        form: mapFeedbackTemplate(template),
+        alreadySubmitted: submitted.some(
+          (each) => each.interviewId === interview.id && (!performAs || each.userId === performAs),
+        ),
+      };
+    },
+
+    async listFeedback({ candidateId }) {
+      // https://hire.lever.co/developer/documentation#list-all-feedback
+      const feedback = await listAll(`/opportunities/${encodeURIComponent(candidateId)}/feedback`, leverFeedbackSchema);
+      return feedback
+        .filter((each) => !each.deletedAt)
+        .map((each) => ({
+          id: each.id,
+          ...(each.interview ? { interviewId: each.interview } : {}),
+          ...(each.user ? { userId: each.user } : {}),
+          submittedAt: each.createdAt ? new Date(each.createdAt).toISOString() : '',
+        }));
+    },
+
     async submitFeedback({ candidateId, formId, interviewId, values, performAs }) {
       const actingUser = requirePerformAs(performAs);
       // Field ids change whenever a template is edited, so the template is read fresh, never from a cache.
@@ -517,15 +579,19 @@ export function createLeverClient(
         });
         panel = interview.data.panel;
       }
-      // https://hire.lever.co/developer/documentation#create-a-feedback-form
-      const body = await http.request({
-        method: 'POST',
-        path: `/opportunities/${encodeURIComponent(candidateId)}/feedback`,
-        query: { perform_as: actingUser },
-        body: { baseTemplateId: template.id, ...(panel ? { panel, interview: interviewId } : {}), fieldValues },
-        schema: leverItem(leverFeedbackSchema),
-      });
-      return { id: body.data.id };
+      try {
+        // https://hire.lever.co/developer/documentation#create-a-feedback-form
+        const body = await http.request({
+          method: 'POST',
+          path: `/opportunities/${encodeURIComponent(candidateId)}/feedback`,
+          query: { perform_as: actingUser },
+          body: { baseTemplateId: template.id, ...(panel ? { panel, interview: interviewId } : {}), fieldValues },
+          schema: leverItem(leverFeedbackSchema),
+        });
+        return { id: body.data.id };
+      } catch (error) {
+        throw attributeToField(error, mapFeedbackTemplate(template).fields);
+      }
     },
 
     async moveToStage({ candidateId, applicationId, stageId, note, performAs }): Promise<Application> {
@@ -605,15 +671,21 @@ export function createLeverClient(
       result.push({ id: field.id, value: coerce(field, value, label(field)) });
     }
     const answered = new Set(result.map((entry) => entry.id));
-    const unanswered = fields.filter((field) => field.required && !answered.has(field.id)).map(label);
-    if (unanswered.length > 0) return fail('invalid-input', `Fill in the required fields: ${unanswered.join(', ')}.`);
+    const unanswered = fields.filter((field) => field.required && !answered.has(field.id));
+    if (unanswered.length > 0) {
+      return fail(
+        'invalid-input',
+        `Fill in the required fields: ${unanswered.map(label).join(', ')}.`,
+        unanswered.length === 1 ? unanswered[0]?.id : undefined,
+      );
+    }
     return result;
   }
 
   function coerce(field: LeverFeedbackField, value: Exclude<FieldValue, null>, label: string): unknown {
     const options = (field.options ?? []).map((option) => option.text);
     const pick = (text: string) => {
-      if (!options.includes(text)) fail('invalid-input', `“${text}” is not an option of “${label}”.`);
+      if (!options.includes(text)) fail('invalid-input', `“${text}” is not an option of “${label}”.`, field.id);
       return text;
     };
     switch (field.type) {
@@ -625,26 +697,27 @@ export function createLeverClient(
         return (Array.isArray(value) ? value : [String(value)]).map(pick);
       case 'score': {
         const score = typeof value === 'number' ? value : Number.parseInt(String(value), 10);
-        if (!Number.isInteger(score) || score < 1 || score > 4) fail('invalid-input', `“${label}” takes a score 1-4.`);
+        if (!Number.isInteger(score) || score < 1 || score > 4)
+          fail('invalid-input', `“${label}” takes a score 1-4.`, field.id);
         return score;
       }
       case 'yes-no': {
         const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value).toLowerCase();
-        if (text !== 'yes' && text !== 'no') fail('invalid-input', `“${label}” takes yes or no.`);
+        if (text !== 'yes' && text !== 'no') fail('invalid-input', `“${label}” takes yes or no.`, field.id);
         return text;
       }
       case 'date': {
         const time = typeof value === 'number' ? value : Date.parse(String(value));
-        if (Number.isNaN(time)) fail('invalid-input', `“${label}” takes a date.`);
+        if (Number.isNaN(time)) fail('invalid-input', `“${label}” takes a date.`, field.id);
         return time;
       }
       case 'currency': {
         const amount = typeof value === 'number' ? value : Number(String(value));
-        if (!Number.isFinite(amount)) fail('invalid-input', `“${label}” takes a number.`);
+        if (!Number.isFinite(amount)) fail('invalid-input', `“${label}” takes a number.`, field.id);
         return amount;
       }
       case 'scorecard':
-        return fail('invalid-input', `“${label}” is a scorecard; fill it in Lever.`);
+        return fail('invalid-input', `“${label}” is a scorecard; fill it in Lever.`, field.id);
       default:
         return Array.isArray(value) ? value.join(', ') : String(value);
     }

@@ -148,13 +148,27 @@ export const leverFeedbackTemplateSchema = z.object({
 });
 export type LeverFeedbackTemplate = z.infer<typeof leverFeedbackTemplateSchema>;
 
-export const leverFeedbackSchema = z.object({ id: z.string() });
+export const leverFeedbackSchema = z.object({
+  id: z.string(),
+  user: z.string().nullish(),
+  interview: z.string().nullish(),
+  createdAt: timestamp.nullish(),
+  deletedAt: timestamp.nullish(),
+});
 
 export const leverInterviewSchema = z.object({
   id: z.string(),
   panel: z.string(),
   date: timestamp.nullable().optional(),
   duration: z.number().nullable().optional(),
+});
+
+/** One interview as `GET /opportunities/:id/interviews/:interview` returns it (lever-api.md §5). */
+export const leverInterviewDetailSchema = leverInterviewSchema.extend({
+  subject: z.string().nullish(),
+  feedbackTemplate: z.string().nullish(),
+  feedbackForms: z.array(z.string()).nullish(),
+  interviewers: z.array(z.object({ id: z.string(), feedbackTemplate: z.string().nullish() })).nullish(),
 });
 
 export const leverPanelSchema = z.object({

@@ -305,6 +305,9 @@ export function createPinpointClient(connection: PinpointConnection, dependencie
         'Pinpoint takes a CV only when the application is created. Attach this one in Pinpoint, or export the person to a job with the CV.',
       listFeedbackForms:
         "Pinpoint's API does not publish scorecard templates. Sidecar reads the scorecard from the Pinpoint page instead.",
+      getFeedbackContext:
+        "Pinpoint's API has no interviews or scorecards to link a scorecard to. Sidecar uses the candidate page it opens on.",
+      listFeedback: "Pinpoint's API does not list scorecards.",
       submitFeedback:
         "Pinpoint's API cannot submit scorecards. Sidecar fills the scorecard on the Pinpoint page for you to review and submit.",
       scheduleInterview: "Pinpoint's API cannot schedule interviews. Schedule it in Pinpoint.",
@@ -504,6 +507,14 @@ export function createPinpointClient(connection: PinpointConnection, dependencie
 
     async listFeedbackForms() {
       return unsupportedOperation(client, 'listFeedbackForms');
+    },
+
+    async getFeedbackContext() {
+      return unsupportedOperation(client, 'getFeedbackContext');
+    },
+
+    async listFeedback() {
+      return unsupportedOperation(client, 'listFeedback');
     },
 
     async submitFeedback() {

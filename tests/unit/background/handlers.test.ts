@@ -38,6 +38,7 @@ function setup() {
     exports: {} as Exports,
     cache: createReadCache(memoryArea()),
     clientFor: async () => client,
+    performAsFor: async () => 'user-1',
   });
   return { handlers, client, outbox };
 }
@@ -124,6 +125,7 @@ describe('outbox visibility', () => {
       exports: {} as Exports,
       cache: createReadCache(memoryArea()),
       clientFor: async () => ({}) as AtsClient,
+      performAsFor: async () => undefined,
     });
   }
 

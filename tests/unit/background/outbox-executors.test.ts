@@ -160,3 +160,54 @@ describe('outbox executors', () => {
     );
   });
 });
+
+describe('submitting feedback through the outbox', () => {
+  const submit = {
+    type: 'submitFeedback' as const,
+    candidateId: 'c1',
+    applicationId: 'a1',
+    formId: 'form-1',
+    interviewId: 'interview-1',
+    values: [{ fieldId: 'notes', value: 'Strong system design.' }],
+  };
+
+  function feedbackClient(existing: Array<{ id: string; interviewId?: string; userId?: string; submittedAt: string }>) {
+    return {
+      provider: 'lever',
+      unsupported: {},
+      listFeedback: vi.fn(async () => existing),
+      submitFeedback: vi.fn(async () => ({ id: 'feedback-1' })),
+    } as unknown as AtsClient & Record<string, ReturnType<typeof vi.fn>>;
+  }
+
+  it('submits the values as the user for the interview', async () => {
+    const client = feedbackClient([]);
+    await expect(run(client, entry(submit)).result).resolves.toEqual({ message: 'Feedback submitted' });
+    expect(client.submitFeedback).toHaveBeenCalledWith({
+      candidateId: 'c1',
+      applicationId: 'a1',
+      formId: 'form-1',
+      interviewId: 'interview-1',
+      values: submit.values,
+      performAs: 'user-1',
+    });
+  });
+
+  it('does not submit twice when an earlier attempt landed and only its answer was lost', async () => {
+    const client = feedbackClient([
+      { id: 'f1', interviewId: 'interview-1', userId: 'user-1', submittedAt: '2026-11-23T10:00:05Z' },
+    ]);
+    await expect(run(client, entry(submit)).result).resolves.toEqual({ message: 'Feedback submitted' });
+    expect(client.submitFeedback).not.toHaveBeenCalled();
+  });
+
+  it('still submits when the only feedback there is older, from someone else, or for another interview', async () => {
+    const client = feedbackClient([
+      { id: 'f1', interviewId: 'interview-1', userId: 'user-1', submittedAt: '2026-11-20T10:00:00Z' },
+      { id: 'f2', interviewId: 'interview-1', userId: 'user-2', submittedAt: '2026-11-23T10:00:05Z' },
+      { id: 'f3', interviewId: 'interview-2', userId: 'user-1', submittedAt: '2026-11-23T10:00:05Z' },
+    ]);
+    await run(client, entry(submit)).result;
+    expect(client.submitFeedback).toHaveBeenCalledTimes(1);
+  });
+});

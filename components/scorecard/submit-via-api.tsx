@@ -1,0 +1,158 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toApiValue, type PageFieldForApi } from '@/lib/autofill/api-form';
+import { describeError, type SidecarErrorData } from '@/lib/core/errors';
+import type { OutboxRecord } from '@/lib/core/outbox';
+import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
+import type { FeedbackContext, FeedbackFieldDefinition, FeedbackFieldValue } from '@/lib/core/types';
+import { sendOrThrow } from '@/lib/messaging/send';
+import { ConfirmStep } from '@/components/ui/confirm-step';
+
+export interface ApiSubmission {
+  values: Array<{ fieldId: string; value: FeedbackFieldValue }>;
+  /** Sentences saying what would not go through, shown before the click. */
+  warnings: string[];
+  /** Required fields of the ATS's form with no value yet: Submit waits for them. */
+  missingRequired: FeedbackFieldDefinition[];
+}
+
+/** The reviewed form as the ATS's API takes it: each page field paired with its API field, values in API shape. */
+export function buildSubmission(
+  site: AtsProvider,
+  context: FeedbackContext,
+  fields: PageFieldForApi[],
+  matches: Map<string, FeedbackFieldDefinition>,
+  valueFor: (field: PageFieldForApi) => string | string[] | null,
+): ApiSubmission {
+  const values: ApiSubmission['values'] = [];
+  const warnings: string[] = [];
+  for (const field of fields) {
+    const value = valueFor(field);
+    if (value === null || value.length === 0) continue;
+    const api = matches.get(field.key);
+    if (!api) {
+      warnings.push(`“${field.label}” is not in the form ${siteLabels[site]}'s API knows, so it would not be sent.`);
+      continue;
+    }
+    const converted = toApiValue(field, api, value);
+    if (converted.ok) values.push({ fieldId: api.id, value: converted.value });
+    else warnings.push(`${field.label}: ${converted.reason}`);
+  }
+  const answered = new Set(values.map((each) => each.fieldId));
+  const missingRequired = context.form.fields.filter((field) => field.required && !answered.has(field.id));
+  return { values, warnings, missingRequired };
+}
+
+const stateSentences: Record<OutboxRecord['state'], string> = {
+  pending: 'Waiting to send…',
+  sending: 'Submitting…',
+  done: 'Submitted',
+  failed: 'Not submitted',
+};
+
+/**
+ * Submit via API (Ashby, Lever): the reviewed values go to the ATS as the user, through the outbox, once per click.
+ * The ATS's validation errors come back on the entry; the ones about a field are shown on that field by the caller.
+ */
+export function SubmitViaApi({
+  site,
+  context,
+  submission,
+  entry,
+  onQueued,
+  onRetry,
+}: {
+  site: AtsProvider;
+  context: FeedbackContext;
+  submission: ApiSubmission;
+  entry: OutboxRecord | undefined;
+  onQueued: (entry: OutboxRecord) => void;
+  onRetry: (id: string) => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [clickId, setClickId] = useState(() => crypto.randomUUID());
+  const submit = useMutation({
+    mutationFn: () =>
+      sendOrThrow('scorecard.submit', {
+        clickId,
+        provider: site,
+        candidateId: context.candidateId,
+        candidateName: context.candidateName,
+        applicationId: context.applicationId,
+        formId: context.form.id,
+        interviewId: context.interview.id,
+        values: submission.values,
+      }),
+    onSuccess: (queued) => {
+      setConfirming(false);
+      setClickId(crypto.randomUUID());
+      onQueued(queued);
+    },
+  });
+  const label = siteLabels[site];
+
+  if (entry) {
+    return (
+      <div className="submit-via-api" data-testid="scorecard-submission" data-state={entry.state}>
+        <p className={entry.state === 'failed' ? 'error-text' : entry.state === 'done' ? 'step-done' : 'muted'}>
+          {stateSentences[entry.state]}
+          {entry.state === 'done' ? ` to ${label} through its API. Do not also press the page's Submit.` : null}
+        </p>
+        {entry.state === 'failed' && entry.error ? (
+          <>
+            <p className="error-text small" data-testid="scorecard-submission-error">
+              {describeError(entry.error as SidecarErrorData)}
+            </p>
+            <button type="button" className="button button-small" onClick={() => onRetry(entry.id)}>
+              Retry
+            </button>
+          </>
+        ) : null}
+      </div>
+    );
+  }
+  if (context.alreadySubmitted) {
+    return (
+      <p className="muted small" data-testid="scorecard-already-submitted">
+        You already submitted feedback for this interview in {label}.
+      </p>
+    );
+  }
+  return (
+    <div className="submit-via-api">
+      {submission.warnings.map((warning) => (
+        <p key={warning} className="muted small" data-testid="scorecard-api-warning">
+          {warning}
+        </p>
+      ))}
+      {submission.missingRequired.length > 0 ? (
+        <p className="muted small" data-testid="scorecard-api-missing">
+          {label} requires {submission.missingRequired.map((field) => `“${field.label}”`).join(', ')} before submitting.
+        </p>
+      ) : null}
+      {confirming ? (
+        <ConfirmStep
+          testId="scorecard-submit-confirm"
+          error={submit.error}
+          pending={submit.isPending}
+          confirmLabel={`Submit to ${label}`}
+          onConfirm={() => submit.mutate()}
+          onBack={() => setConfirming(false)}
+        >
+          Submit {submission.values.length} answers to {label} as you, for {context.candidateName}
+          {context.interview.title ? ` (${context.interview.title})` : ''}? Sidecar cannot take a submission back.
+        </ConfirmStep>
+      ) : (
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="scorecard-submit-api"
+          disabled={submission.values.length === 0 || submission.missingRequired.length > 0}
+          onClick={() => setConfirming(true)}
+        >
+          Submit via API
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type {
+  FeedbackFieldDefinition,
+  FeedbackFieldOption,
+  FeedbackFieldValue,
+  FeedbackFormDefinition,
+} from '@/lib/core/types';
+import { normalizeText } from './form-model';
+
+/** The page's view of a field, enough to find its twin in the ATS's form definition. */
+export interface PageFieldForApi {
+  key: string;
+  label: string;
+  type: FeedbackFieldDefinition['type'];
+  options: FeedbackFieldOption[];
+}
+
+/** How labels compare: case, spacing, required markers and trailing punctuation do not count. */
+export function labelKey(label: string): string {
+  return normalizeText(label)
+    .toLowerCase()
+    .replace(/\s*\((required|optional)\)\s*$/, '')
+    .replace(/[\s*:?.]+$/, '');
+}
+
+/**
+ * Pairs each page field with the ATS form field of the same title, in order, so two fields titled alike pair up one
+ * to one. The page renders the form the API defines, so titles are what both sides share; ids the page does not show.
+ */
+export function matchFormFields(
+  pageFields: PageFieldForApi[],
+  form: FeedbackFormDefinition,
+): Map<string, FeedbackFieldDefinition> {
+  const unused = [...form.fields];
+  const matches = new Map<string, FeedbackFieldDefinition>();
+  for (const field of pageFields) {
+    const index = unused.findIndex((candidate) => labelKey(candidate.label) === labelKey(field.label));
+    if (index < 0) continue;
+    matches.set(field.key, unused[index]!);
+    unused.splice(index, 1);
+  }
+  return matches;
+}
+
+const leadingNumber = (text: string) => /^\s*(\d+)/.exec(text)?.[1];
+
+/** The ATS option meaning the same as what the page shows: same label, same value, or the same leading score number. */
+function apiOptionFor(pageText: string, page: PageFieldForApi, api: FeedbackFieldDefinition) {
+  const pageOption = page.options.find((option) => option.value === pageText || option.label === pageText);
+  const wanted = [pageOption?.label, pageOption?.value, pageText].filter((text): text is string => !!text);
+  for (const text of wanted) {
+    const option = api.options.find(
+      (candidate) => labelKey(candidate.label) === labelKey(text) || candidate.value === text,
+    );
+    if (option) return option;
+  }
+  for (const text of wanted) {
+    const number = leadingNumber(text);
+    const option = number ? api.options.find((candidate) => leadingNumber(candidate.label) === number) : undefined;
+    if (option) return option;
+  }
+  return undefined;
+}
+
+export type ApiValue = { ok: true; value: FeedbackFieldValue } | { ok: false; reason: string };
+
+/** Turns what the page holds (or the reviewed plan proposes) for a field into the value the ATS's API takes. */
+export function toApiValue(page: PageFieldForApi, api: FeedbackFieldDefinition, value: string | string[]): ApiValue {
+  const texts = (Array.isArray(value) ? value : value.split('|')).map((text) => text.trim()).filter(Boolean);
+  switch (api.type) {
+    case 'yes-no': {
+      const answer = apiOptionFor(texts[0] ?? '', page, api)?.value ?? texts[0] ?? '';
+      if (/^(yes|true|1)$/i.test(answer)) return { ok: true, value: true };
+      if (/^(no|false|0)$/i.test(answer)) return { ok: true, value: false };
+      return { ok: false, reason: `“${texts[0] ?? ''}” is not yes or no.` };
+    }
+    case 'score':
+    case 'single-select':
+    case 'multi-select': {
+      if (api.options.length === 0) return { ok: true, value: texts[0] ?? '' };
+      const chosen = (api.type === 'multi-select' ? texts : texts.slice(0, 1)).map((text) => ({
+        text,
+        option: apiOptionFor(text, page, api),
+      }));
+      const missing = chosen.find((each) => !each.option);
+      if (missing) return { ok: false, reason: `“${missing.text}” is not one of ${api.label}’s options.` };
+      const values = chosen.map((each) => each.option!.value);
+      return { ok: true, value: api.type === 'multi-select' ? values : (values[0] ?? '') };
+    }
+    case 'other':
+      return { ok: false, reason: 'Sidecar cannot send this kind of field through the API; fill it on the page.' };
+    default:
+      return { ok: true, value: Array.isArray(value) ? value.join('\n') : value };
+  }
+}
