@@ -199,7 +199,11 @@ export function FillScorecard({
             outcome={outcomeByKey.get(field.key)}
             apiError={fieldError(field)}
             onCheckedChange={(checked) => setInclude({ ...include, [field.key]: checked })}
-            onEdit={(value) => setEdits({ ...edits, [field.key]: value })}
+            onEdit={(value) => {
+              setEdits({ ...edits, [field.key]: value });
+              // Writing a value into an empty field is accepting it; the interviewer's own text stays theirs.
+              if (include[field.key] === undefined && !field.filled) setInclude({ ...include, [field.key]: true });
+            }}
           />
         ))}
       </ol>

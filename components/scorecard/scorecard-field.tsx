@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PageFormField } from '@/lib/autofill/form-model';
 import type { FieldProposal } from '@/lib/autofill/plan';
 import type { FillOutcome } from '@/lib/autofill/writers';
@@ -30,7 +31,8 @@ export function ScorecardField({
   onCheckedChange: (checked: boolean) => void;
   onEdit: (value: string) => void;
 }) {
-  const editable = proposal?.status === 'proposed' || value !== (proposal?.value ?? '');
+  const [writing, setWriting] = useState(false);
+  const editable = writing || proposal?.status === 'proposed' || value !== (proposal?.value ?? '');
   return (
     <li className="scorecard-field" data-testid="scorecard-field" data-key={field.key}>
       <div className="scorecard-head">
@@ -59,7 +61,16 @@ export function ScorecardField({
           aria-label={`Value for ${field.label}`}
           onChange={(event) => onEdit(event.target.value)}
         />
-      ) : null}
+      ) : (
+        <button
+          type="button"
+          className="link-button small"
+          data-testid="scorecard-write"
+          onClick={() => setWriting(true)}
+        >
+          Write a value
+        </button>
+      )}
       {proposal ? <p className="muted small">{proposal.reason}</p> : null}
       {proposal?.evidence.slice(0, 2).map((evidence, index) => (
         <blockquote key={index} className="quote" data-testid="scorecard-evidence">

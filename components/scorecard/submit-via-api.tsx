@@ -118,6 +118,13 @@ export function SubmitViaApi({
       </p>
     );
   }
+  if (context.submitBlocked) {
+    return (
+      <p className="muted small" data-testid="scorecard-submit-blocked">
+        Submit via API is not available: {context.submitBlocked}
+      </p>
+    );
+  }
   return (
     <div className="submit-via-api">
       {submission.warnings.map((warning) => (

@@ -52,3 +52,17 @@ export function slugify(text: string): string {
 export function normalizeText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Field keys for labels in page order, derived as the generic reader derives them: the label's slug, and for a
+ * repeated label its position among the repeats (`comments`, `comments-2`).
+ */
+export function fieldKeys(labels: string[]): string[] {
+  const counts = new Map<string, number>();
+  return labels.map((label) => {
+    const base = slugify(label) || 'field';
+    const seen = (counts.get(base) ?? 0) + 1;
+    counts.set(base, seen);
+    return seen === 1 ? base : `${base}-${seen}`;
+  });
+}

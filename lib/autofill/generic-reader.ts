@@ -99,6 +99,11 @@ export function readFormGeneric(root: Element): ReadForm {
   return { fields, root };
 }
 
+/** Lets another reader (a provider reader) hand the writers the exact controls it read for a field's container. */
+export function rememberFieldControl(container: Element, control: FieldControl): void {
+  controlsByContainer.set(container, control);
+}
+
 /** The controls of a field: what the reader saw, or found again inside its container when the reader did not run. */
 export function fieldControl(field: PageFormField): FieldControl | null {
   const known = controlsByContainer.get(field.element);
@@ -138,7 +143,7 @@ function isCandidate(element: Element): boolean {
   return isVisible(element);
 }
 
-function isDisabled(element: HTMLElement): boolean {
+export function isDisabled(element: HTMLElement): boolean {
   if ('disabled' in element && (element as HTMLInputElement).disabled) return true;
   if (element.getAttribute('aria-disabled') === 'true') return true;
   return element.closest('fieldset[disabled]') !== null;
@@ -377,7 +382,8 @@ function findLabel(
   return { text: '' };
 }
 
-function cleanLabel(text: string): string {
+/** A label as the interviewer reads it: without required markers (`*`, "(required)") or a trailing colon. */
+export function cleanLabel(text: string): string {
   return normalizeText(
     text
       .replace(/\(required\)/gi, '')
@@ -444,7 +450,7 @@ function choiceValue(element: Element): string {
   return element.getAttribute('data-value') ?? element.getAttribute('value') ?? choiceLabel(element);
 }
 
-function readOptions(control: FieldControl, container: Element): FeedbackFieldOption[] {
+export function readOptions(control: FieldControl, container: Element): FeedbackFieldOption[] {
   switch (control.kind) {
     case 'native-select':
       return Array.from(control.element.options)
@@ -495,7 +501,7 @@ export function listboxOptions(trigger: Element, container: Element): FeedbackFi
   return [];
 }
 
-function optionFromElement(element: Element): FeedbackFieldOption {
+export function optionFromElement(element: Element): FeedbackFieldOption {
   const label = normalizeText(element.textContent) || normalizeText(element.getAttribute('aria-label'));
   return { value: element.getAttribute('data-value') ?? element.getAttribute('value') ?? label, label };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PageFormField } from '@/lib/autofill/form-model';
-import { readFormGeneric } from '@/lib/autofill/generic-reader';
+import { peekListboxOptions, readFeedbackForm } from '@/lib/autofill/readers/read-feedback-form';
 import type { AtsProvider } from '@/lib/core/page-context';
 import { sitePages } from '@/lib/providers/pages';
 
@@ -29,9 +29,10 @@ export function linkedCandidateId(site: AtsProvider, root: ParentNode = document
 }
 
 function readPage(site: AtsProvider): FeedbackPage {
-  const root = document.querySelector('main') ?? document.body;
   const candidateId = linkedCandidateId(site);
-  return { fields: readFormGeneric(root).fields, ...(candidateId ? { linkedCandidateId: candidateId } : {}) };
+  // The provider's own reader first, the generic one for whatever it does not know (readers/read-feedback-form.ts).
+  const fields = readFeedbackForm(site, document)?.fields ?? [];
+  return { fields, ...(candidateId ? { linkedCandidateId: candidateId } : {}) };
 }
 
 /**
@@ -44,7 +45,13 @@ export function useFeedbackForm(site: AtsProvider): FeedbackPage {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reread = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setPage(readPage(site)), settleMilliseconds);
+      timer = setTimeout(() => {
+        const read = readPage(site);
+        setPage(read);
+        // Custom selects render their options only when opened: each is peeked once, and the re-read it causes
+        // (through the observer) picks the options up.
+        void peekListboxOptions(read.fields);
+      }, settleMilliseconds);
     };
     const observer = new MutationObserver(reread);
     observer.observe(document.body, {

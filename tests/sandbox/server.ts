@@ -39,6 +39,8 @@ const faultRuleSchema = z.object({
   delayMilliseconds: z.number().int().nonnegative().max(60_000).optional(),
   /** The vendor error code of a business-error. */
   code: z.string().optional(),
+  /** The vendor error message of a business-error, e.g. a validation error naming a field. */
+  message: z.string().max(500).optional(),
   retryAfterSeconds: z.number().int().nonnegative().optional(),
   status: z.number().int().min(400).max(599).optional(),
   /** Default 1; the rule is dropped once it has matched this many requests. */
@@ -168,7 +170,7 @@ function faultResponse(rule: FaultRule, request: SandboxRequest): SandboxRespons
     const code = rule.code ?? 'invalid_input';
     // Ashby reports refusals inside HTTP 200 (ashby-api.md §2); the others use their error status.
     const status = request.host === 'api.ashbyhq.com' ? 200 : (rule.status ?? 422);
-    return shapes?.error(status, code, `Injected ${code}`) ?? textResponse(status, code);
+    return shapes?.error(status, code, rule.message ?? `Injected ${code}`) ?? textResponse(status, code);
   }
   const status = rule.status ?? 503;
   return (
