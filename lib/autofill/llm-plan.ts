@@ -59,6 +59,8 @@ function describeField(field: FieldDescriptor): string {
 }
 
 function isAnOption(field: FieldDescriptor, value: string): boolean {
+  // A yes/no field may come without options (an API definition, a toggle read without labels).
+  if (field.type === 'yes-no' && field.options.length === 0) return /^(yes|no|true|false)$/i.test(value);
   const values = field.type === 'multi-select' ? value.split('|').map((each) => each.trim()) : [value];
   return values.every((each) => field.options.some((option) => option.value === each));
 }

@@ -119,6 +119,8 @@ export interface FeedbackContext {
   form: FeedbackFormDefinition;
   /** The acting user already submitted feedback for this interview (seen through the API). */
   alreadySubmitted: boolean;
+  /** Why the API would refuse a submission from this user, said before they try (no work email, not an interviewer). */
+  submitBlocked?: string;
 }
 
 /** A feedback form already in the ATS, as much as Sidecar needs to tell its own submission apart. */

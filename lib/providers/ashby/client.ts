@@ -382,7 +382,7 @@ export function createAshbyClient(connection: { key: string }, dependencies: Cli
       return forms.filter((form) => !form.isArchived).map(mapFeedbackForm);
     },
 
-    async getFeedbackContext({ interviewId, candidateId }) {
+    async getFeedbackContext({ interviewId, candidateId, performAs }) {
       // The briefing id in the feedback page URL is taken as the interview event id (UNCONFIRMED, ashby-api.md §9)
       // and confirmed by finding that event among the candidate's interview schedules.
       const candidate = candidateId ? await client.getCandidateContext({ candidateId }) : undefined;
@@ -447,6 +447,14 @@ export function createAshbyClient(connection: { key: string }, dependencies: Cli
         },
         form: mapFeedbackForm(form),
         alreadySubmitted: event.hasSubmittedFeedback ?? false,
+        ...(performAs
+          ? event.interviewers && !event.interviewers.some((interviewer) => interviewer.id === performAs)
+            ? {
+                submitBlocked:
+                  'Ashby takes feedback on this interview only from its interviewers, and you are not one.',
+              }
+            : {}
+          : { submitBlocked: performAsMessage }),
       };
     },
 

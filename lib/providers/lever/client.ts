@@ -544,6 +544,7 @@ export function createLeverClient(
           ...(start && interview.duration ? { end: new Date(start + interview.duration * 60_000).toISOString() } : {}),
         },
         form: mapFeedbackTemplate(template),
+        ...(performAs ? {} : { submitBlocked: performAsMessage }),
         alreadySubmitted: submitted.some(
           (each) => each.interviewId === interview.id && (!performAs || each.userId === performAs),
         ),

@@ -14,6 +14,7 @@ const endpointPermissions: Record<string, string> = {
   'candidate.list': 'candidatesRead',
   'candidate.listNotes': 'candidatesRead',
   'application.info': 'candidatesRead',
+  'applicationFeedback.list': 'candidatesRead',
   'candidate.create': 'candidatesWrite',
   'candidate.createNote': 'candidatesWrite',
   'candidate.uploadResume': 'candidatesWrite',
@@ -26,6 +27,10 @@ const endpointPermissions: Record<string, string> = {
   'location.list': 'organizationRead',
   'interviewPlan.list': 'interviewsRead',
   'interviewStage.list': 'interviewsRead',
+  'interview.info': 'interviewsRead',
+  'interview.list': 'interviewsRead',
+  'interviewSchedule.list': 'interviewsRead',
+  'interviewEvent.list': 'interviewsRead',
   'interviewSchedule.create': 'interviewsWrite',
   'feedbackFormDefinition.list': 'hiringProcessMetadataRead',
   'feedbackFormDefinition.info': 'hiringProcessMetadataRead',
@@ -51,7 +56,8 @@ const fullScopes = [
 
 /**
  * The read-only key: no write permission at all, and of the reads it lacks Hiring Process metadata
- * (`hiringProcessMetadataRead`), so feedback forms are refused while candidates, jobs, users and stages load.
+ * (`hiringProcessMetadataRead`), so feedback forms are refused while candidates, jobs, users, stages, interviews,
+ * schedules and submitted feedback load.
  */
 const limitedScopes = ['apiKeys:read', 'candidates:read', 'jobs:read', 'organization:read', 'interviews:read'];
 const limitedPermissions = ['apiKeysRead', 'candidatesRead', 'jobsRead', 'organizationRead', 'interviewsRead'];

@@ -4,10 +4,14 @@ import type { SandboxResponse } from '../http.ts';
 import type { AtsData, SandboxData } from '../store.ts';
 import { parseMultipart } from './multipart.ts';
 import {
+  applicationFeedbackPayload,
   applicationPayload,
   candidatePayload,
   departmentPayload,
   escapeHtml,
+  interviewEventPayload,
+  interviewPayload,
+  interviewSchedulePayload,
   jobLocationPayload,
   jobPayload,
   notePayload,
@@ -15,7 +19,16 @@ import {
   userPayload,
 } from './payloads.ts';
 import { listFields, notFound, page, parseBody, refusal, success } from './responses.ts';
-import { ashbyState, interviewPlanId, interviewPlanTitle, type AshbyState, type FormField } from './state.ts';
+import {
+  ashbyState,
+  findEvent,
+  interviewPlanId,
+  interviewPlanTitle,
+  interviewTypeIds,
+  type AshbyState,
+  type FormField,
+  type InterviewSchedule,
+} from './state.ts';
 
 export interface EndpointRequest {
   body: Record<string, unknown>;
@@ -78,18 +91,54 @@ function textOf(html: string): string {
     .trim();
 }
 
-const feedbackValueSchemas: Record<string, (field: FormField['field']) => z.ZodType> = {
-  Score: () => z.strictObject({ score: z.number().int().min(1).max(4) }),
-  Boolean: () => z.boolean(),
-  ValueSelect: (field) => z.enum((field.selectableValues ?? []).map((option) => option.value) as [string]),
-  MultiValueSelect: (field) =>
-    z.array(z.enum((field.selectableValues ?? []).map((option) => option.value) as [string])).min(1),
-  RichText: () => z.strictObject({ type: z.literal('PlainText'), value: z.string() }),
-  String: () => z.string(),
-  LongText: () => z.string(),
-  Number: () => z.number().int(),
-  Date: () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+function optionValues(field: FormField['field']): [string, ...string[]] {
+  const values = (field.selectableValues ?? []).map((option) => option.value);
+  // An option-less select takes nothing; a value no option has stands in so the enum refuses everything.
+  return values.length > 0 ? (values as [string, ...string[]]) : [''];
+}
+
+function isCalendarDate(text: string): boolean {
+  const parsed = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+const optionList = (field: FormField['field']) =>
+  (field.selectableValues ?? []).map((option) => JSON.stringify(option.value)).join(', ');
+
+/** What `applicationFeedback.submit` takes for each field type (ashby-api.md §7), and how a refusal describes it. */
+const feedbackValues: Record<
+  string,
+  { schema: (field: FormField['field']) => z.ZodType; expected: (field: FormField['field']) => string }
+> = {
+  Score: {
+    schema: () => z.strictObject({ score: z.number().int().min(1).max(4) }),
+    expected: () => '{score: 1..4}',
+  },
+  Boolean: { schema: () => z.boolean(), expected: () => 'true or false' },
+  ValueSelect: { schema: (field) => z.enum(optionValues(field)), expected: (field) => `one of ${optionList(field)}` },
+  MultiValueSelect: {
+    schema: (field) => z.array(z.enum(optionValues(field))).min(1),
+    expected: (field) => `an array of values from ${optionList(field)}`,
+  },
+  RichText: {
+    schema: () => z.strictObject({ type: z.literal('PlainText'), value: z.string() }),
+    expected: () => '{type: "PlainText", value: "..."}',
+  },
+  String: { schema: () => z.string(), expected: () => 'a string' },
+  LongText: { schema: () => z.string(), expected: () => 'a string' },
+  Number: { schema: () => z.number().int(), expected: () => 'an integer' },
+  Date: { schema: () => z.string().refine(isCalendarDate), expected: () => 'a date as "YYYY-MM-DD"' },
 };
+
+function feedbackValueProblem(field: FormField['field'], value: unknown): string | undefined {
+  const rule = feedbackValues[field.type];
+  if (!rule || rule.schema(field).safeParse(value).success) return undefined;
+  return `${field.path}: a ${field.type} field takes ${rule.expected(field)}`;
+}
+
+function findSchedule(state: AshbyState, id: string): InterviewSchedule | undefined {
+  return state.schedules.find((each) => each.id === id);
+}
 
 const endpoints: Record<string, Endpoint> = {
   'apiKey.info': ({ request }) =>
@@ -451,10 +500,12 @@ const endpoints: Record<string, Endpoint> = {
     if (input.userId && !data.users.some((user) => user.id === input.userId)) return notFound('user', input.userId);
     if (input.interviewEventId) {
       // With an event, userId is required and must be one of the event's interviewers (ashby-api.md §7).
-      const event = data.interviews.find((each) => each.id === input.interviewEventId);
-      if (!event || event.applicationId !== application.id) return notFound('interview_event', input.interviewEventId);
+      const found = findEvent(state, input.interviewEventId);
+      if (!found || found.schedule.applicationId !== application.id) {
+        return notFound('interview_event', input.interviewEventId);
+      }
       if (!input.userId) return refusal('invalid_input', 'userId is required with interviewEventId');
-      if (event.interviewerId !== input.userId) {
+      if (!found.event.interviewers.some((interviewer) => interviewer.userId === input.userId)) {
         return refusal('invalid_input', 'userId must be an interviewer on the interview event');
       }
     }
@@ -465,13 +516,11 @@ const endpoints: Record<string, Endpoint> = {
     for (const submission of input.feedbackForm.fieldSubmissions) {
       const entry = fields.get(submission.path);
       if (!entry) return refusal('invalid_input', `Unknown field path ${submission.path}`);
-      if (submission.path in submittedValues)
+      if (submission.path in submittedValues) {
         return refusal('invalid_input', `Duplicate field path ${submission.path}`);
-      const schema = feedbackValueSchemas[entry.field.type]?.(entry.field) ?? z.unknown();
-      const value = schema.safeParse(submission.value);
-      if (!value.success) {
-        return refusal('invalid_input', `${submission.path}: ${value.error.issues[0]?.message ?? 'invalid value'}`);
       }
+      const problem = feedbackValueProblem(entry.field, submission.value);
+      if (problem) return refusal('invalid_input', problem);
       submittedValues[submission.path] = submission.value;
     }
     const missing = [...fields.values()].find((entry) => entry.isRequired && !(entry.field.path in submittedValues));
@@ -489,6 +538,94 @@ const endpoints: Record<string, Endpoint> = {
     return success({
       submittedFormInstance: { id: submission.id, formDefinition: form.formDefinition, submittedValues },
     });
+  },
+
+  'applicationFeedback.list': ({ data, state, request }) => {
+    const parsed = parseBody(z.strictObject({ applicationId: uuid.optional(), ...listFields }), request.body);
+    if (!parsed.ok) return parsed.response;
+    const { applicationId, createdAfter = 0 } = parsed.value;
+    if (applicationId && !findApplication(data, applicationId)) return notFound('application', applicationId);
+    const feedback = state.feedback.filter(
+      (each) =>
+        (applicationId === undefined || each.applicationId === applicationId) &&
+        Date.parse(each.submittedAt) > createdAfter,
+    );
+    return page('applicationFeedback.list', feedback, parsed.value, (each) =>
+      applicationFeedbackPayload(data, state, each),
+    );
+  },
+
+  'interview.info': ({ state, request }) => {
+    const parsed = parseBody(z.strictObject({ id: uuid }), request.body);
+    if (!parsed.ok) return parsed.response;
+    const interview = state.interviews.find((each) => each.id === parsed.value.id);
+    return interview ? success(interviewPayload(interview)) : notFound('interview', parsed.value.id);
+  },
+
+  'interview.list': ({ state, request }) => {
+    const parsed = parseBody(
+      z.strictObject({
+        includeArchived: z.boolean().optional(),
+        includeNonSharedInterviews: z.boolean().optional(),
+        // The sandbox has no schedule templates, so there is nothing for this one to leave out.
+        excludeArchivedScheduleTemplateInterviews: z.boolean().optional(),
+        cursor: listFields.cursor,
+        syncToken: listFields.syncToken,
+        limit: listFields.limit,
+      }),
+      request.body,
+    );
+    if (!parsed.ok) return parsed.response;
+    // Both default to false: archived interviews and those that belong to one job are left out unless asked for.
+    const interviews = state.interviews.filter(
+      (each) =>
+        (parsed.value.includeArchived || !each.isArchived) &&
+        (parsed.value.includeNonSharedInterviews || each.jobId === null),
+    );
+    return page('interview.list', interviews, parsed.value, interviewPayload);
+  },
+
+  'interviewSchedule.list': ({ data, state, request }) => {
+    const parsed = parseBody(
+      z.strictObject({ applicationId: uuid.optional(), interviewStageId: uuid.optional(), ...listFields }),
+      request.body,
+    );
+    if (!parsed.ok) return parsed.response;
+    const { applicationId, interviewStageId, createdAfter = 0 } = parsed.value;
+    // Whether an unknown filter id is an error or an empty list is UNCONFIRMED; the sandbox says which id is wrong.
+    if (applicationId && !findApplication(data, applicationId)) return notFound('application', applicationId);
+    if (interviewStageId && !data.stages.some((stage) => stage.id === interviewStageId)) {
+      return notFound('interview_stage', interviewStageId);
+    }
+    const schedules = state.schedules.filter(
+      (each) =>
+        (applicationId === undefined || each.applicationId === applicationId) &&
+        (interviewStageId === undefined || each.interviewStageId === interviewStageId) &&
+        Date.parse(each.createdAt) > createdAfter,
+    );
+    return page('interviewSchedule.list', schedules, parsed.value, (each) =>
+      interviewSchedulePayload(data, state, each),
+    );
+  },
+
+  'interviewEvent.list': ({ data, state, request }) => {
+    const parsed = parseBody(
+      z.strictObject({
+        interviewScheduleId: uuid,
+        expand: z.array(z.enum(['interview'])).optional(),
+        ...listFields,
+      }),
+      request.body,
+    );
+    if (!parsed.ok) return parsed.response;
+    const schedule = findSchedule(state, parsed.value.interviewScheduleId);
+    if (!schedule) return notFound('interview_schedule', parsed.value.interviewScheduleId);
+    const expandInterview = parsed.value.expand?.includes('interview') ?? false;
+    const after = parsed.value.createdAfter ?? 0;
+    const events = schedule.events.filter((each) => Date.parse(each.createdAt) > after);
+    return page('interviewEvent.list', events, parsed.value, (event) =>
+      interviewEventPayload(data, state, schedule, event, expandInterview),
+    );
   },
 
   'interviewSchedule.create': ({ data, state, request }) => {
@@ -519,63 +656,53 @@ const endpoints: Record<string, Endpoint> = {
       if (Date.parse(event.endTime) <= Date.parse(event.startTime)) {
         return refusal('invalid_input', 'endTime must be after startTime');
       }
+      // Without an interviewId the event is an instance of the organisation's default interview (ashby-api.md §7).
+      const interview = state.interviews.find((each) => each.id === (event.interviewId ?? interviewTypeIds.general));
+      if (!interview || interview.isArchived) return notFound('interview', event.interviewId ?? '');
       const interviewers = [];
       for (const interviewer of event.interviewers) {
         // Interviewers must be Ashby users (ashby-api.md §7); the exact error code is UNCONFIRMED.
         const user = data.users.find((each) => each.email.toLowerCase() === interviewer.email.toLowerCase());
         if (!user) return refusal('invalid_input', `No Ashby user has the email ${interviewer.email}`);
-        interviewers.push(user);
+        // Ashby's default for feedbackRequired is UNCONFIRMED; an interviewer's feedback is asked for unless told not.
+        interviewers.push({ userId: user.id, isFeedbackRequired: interviewer.feedbackRequired ?? true });
       }
-      events.push({ event, interviewers });
+      events.push({ event, interview, interviewers });
     }
-    const scheduleId = randomUUID();
     const now = new Date().toISOString();
-    const eventPayloads = events.map(({ event, interviewers }) => {
-      const id = randomUUID();
-      const [first] = interviewers;
-      data.interviews.push({
-        id,
-        applicationId: application.id,
-        title: 'Interview',
-        interviewerId: first?.id ?? '',
-        startAt: event.startTime,
-        endAt: event.endTime,
-      });
-      return {
-        id,
-        interviewId: event.interviewId ?? null,
-        interviewScheduleId: scheduleId,
-        interviewers: interviewers.map((user) => ({ ...userPayload(user), isFeedbackRequired: true })),
-        createdAt: now,
-        updatedAt: now,
-        startTime: event.startTime,
-        endTime: event.endTime,
-        feedbackLink: `https://app.ashbyhq.com/interview-briefings/${id}/feedback`,
-        location: null,
-        meetingLink: null,
-        hasSubmittedFeedback: false,
-        ...(event.extraData ? { extraData: event.extraData } : {}),
-      };
-    });
-    state.schedules.push({
-      id: scheduleId,
-      applicationId: application.id,
-      interviewStageId: application.stageId,
-      createdAt: now,
-      eventIds: eventPayloads.map((each) => each.id),
-      extraData: parsed.value.interviewEvents.map((each) => each.extraData),
-    });
-    const scheduledBy = data.users.find((user) => user.id === request.keyUserId);
-    return success({
-      id: scheduleId,
+    const schedule: InterviewSchedule = {
+      id: randomUUID(),
       status: 'Scheduled',
       applicationId: application.id,
       interviewStageId: application.stageId,
-      scheduledBy: scheduledBy ? userPayload(scheduledBy) : null,
+      scheduledById: request.keyUserId || null,
       createdAt: now,
       updatedAt: now,
-      interviewEvents: eventPayloads,
-    });
+      events: events.map(({ event, interview, interviewers }) => {
+        const id = randomUUID();
+        // Mirrored into the neutral store, which holds every event's times and serves its feedback page.
+        data.interviews.push({
+          id,
+          applicationId: application.id,
+          title: interview.title,
+          interviewerId: interviewers[0]?.userId ?? '',
+          startAt: event.startTime,
+          endAt: event.endTime,
+        });
+        return {
+          id,
+          interviewId: interview.id,
+          interviewers,
+          createdAt: now,
+          updatedAt: now,
+          location: null,
+          meetingLink: null,
+          ...(event.extraData ? { extraData: event.extraData } : {}),
+        };
+      }),
+    };
+    state.schedules.push(schedule);
+    return success(interviewSchedulePayload(data, state, schedule));
   },
 };
 

@@ -3,6 +3,7 @@ import { html, notFoundPage, renderPage, type Page, type Shell } from '../html.t
 import { ashbyFeedbackForm } from '../forms/ashby-form.ts';
 import { formRoutes } from '../forms/bundle.ts';
 import { describeApplication, fullName, type AtsData, type SandboxData } from '../store.ts';
+import { ashbyState, feedbackFormForEvent } from './state.ts';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -106,13 +107,16 @@ function candidatePage(data: AtsData, candidateId: string): Page {
   };
 }
 
-function feedbackPage(data: AtsData, interviewId: string): Page {
-  const interview = data.interviews.find((each) => each.id === interviewId);
+/** The page of one interview event; its form is the one the API names for the event's interview. */
+function feedbackPage(store: SandboxData, eventId: string): Page {
+  const data = store.ashby;
+  const interview = data.interviews.find((each) => each.id === eventId);
   const application = data.applications.find((each) => each.id === interview?.applicationId);
   const context = application ? describeApplication(data, application) : undefined;
   if (!interview || !context?.candidate) {
     return { title: 'Interview not found – Ashby', main: html`<h1>Interview not found</h1>` };
   }
+  const form = feedbackFormForEvent(ashbyState(store), interview.id);
   return {
     title: `Feedback · ${interview.title} – ${context.candidate.name} – Ashby`,
     main: html`<h1>${interview.title}</h1>
@@ -121,11 +125,18 @@ function feedbackPage(data: AtsData, interviewId: string): Page {
         ${context.job?.title}
       </p>
       <p>${formatDate(interview.startAt)} – ${formatDate(interview.endAt)}</p>
-      ${ashbyFeedbackForm({
-        applicationId: interview.applicationId,
-        interviewEventId: interview.id,
-        userId: interview.interviewerId,
-      })}`,
+      ${
+        form
+          ? ashbyFeedbackForm(
+              {
+                applicationId: interview.applicationId,
+                interviewEventId: interview.id,
+                userId: interview.interviewerId,
+              },
+              form,
+            )
+          : html`<p>This interview has no feedback form.</p>`
+      }`,
   };
 }
 
@@ -169,7 +180,7 @@ export function ashbyPages(request: SandboxRequest, store: SandboxData): Sandbox
   let page: Page;
   if (path === '/') page = dashboard(data);
   else if (candidate?.[1]) page = candidatePage(data, candidate[1]);
-  else if (feedback?.[1]) page = feedbackPage(data, feedback[1]);
+  else if (feedback?.[1]) page = feedbackPage(store, feedback[1]);
   else if (pipeline?.[1]) page = pipelinePage(data, pipeline[1]);
   else page = notFoundPage('Page not found – Ashby');
   return renderPage(request, shell(data), page);

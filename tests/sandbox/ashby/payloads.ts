@@ -1,5 +1,14 @@
 import type { Application, AtsData, Candidate, Job, Note, Stage, User } from '../store.ts';
-import { interviewPlanId, stableId, type AshbyState } from './state.ts';
+import {
+  findEvent,
+  interviewPlanId,
+  stableId,
+  type AshbyState,
+  type FeedbackSubmission,
+  type InterviewSchedule,
+  type InterviewType,
+  type ScheduledEvent,
+} from './state.ts';
 
 /** Store records in Ashby's response shapes (shared/reference/ashby-api.md §6). */
 
@@ -202,5 +211,76 @@ export function notePayload(note: Note, data: AtsData, state: AshbyState) {
     author: author
       ? { id: author.id, firstName: author.firstName, lastName: author.lastName, email: author.email }
       : null,
+  };
+}
+
+export function interviewPayload(interview: InterviewType) {
+  return { ...interview };
+}
+
+export function interviewEventPayload(
+  data: AtsData,
+  state: AshbyState,
+  schedule: InterviewSchedule,
+  event: ScheduledEvent,
+  expandInterview = false,
+) {
+  const times = data.interviews.find((each) => each.id === event.id);
+  const interview = state.interviews.find((each) => each.id === event.interviewId);
+  const interviewers = event.interviewers.flatMap(({ userId, isFeedbackRequired }) => {
+    const user = data.users.find((each) => each.id === userId);
+    // trainingRole and interviewerPool are null for a fully trained interviewer outside any pool (UNCONFIRMED).
+    return user ? [{ ...userPayload(user), trainingRole: null, interviewerPool: null, isFeedbackRequired }] : [];
+  });
+  return {
+    id: event.id,
+    interviewId: event.interviewId,
+    interviewScheduleId: schedule.id,
+    interviewers,
+    interviewerUserIds: interviewers.map((each) => each.id),
+    createdAt: event.createdAt,
+    updatedAt: event.updatedAt,
+    startTime: times?.startAt ?? null,
+    endTime: times?.endAt ?? null,
+    feedbackLink: `${appOrigin}/interview-briefings/${event.id}/feedback`,
+    location: event.location,
+    meetingLink: event.meetingLink,
+    interviewerCalendarEventId: null,
+    hasSubmittedFeedback: state.feedback.some((each) => each.interviewEventId === event.id),
+    ...(expandInterview && interview ? { interview: interviewPayload(interview) } : {}),
+    ...(event.extraData ? { extraData: event.extraData } : {}),
+  };
+}
+
+export function interviewSchedulePayload(data: AtsData, state: AshbyState, schedule: InterviewSchedule) {
+  const scheduledBy = data.users.find((user) => user.id === schedule.scheduledById);
+  return {
+    id: schedule.id,
+    status: schedule.status,
+    applicationId: schedule.applicationId,
+    interviewStageId: schedule.interviewStageId,
+    scheduledBy: scheduledBy ? userPayload(scheduledBy) : null,
+    createdAt: schedule.createdAt,
+    updatedAt: schedule.updatedAt,
+    interviewEvents: schedule.events.map((event) => interviewEventPayload(data, state, schedule, event)),
+  };
+}
+
+export function applicationFeedbackPayload(data: AtsData, state: AshbyState, submission: FeedbackSubmission) {
+  const form = state.forms.find((each) => each.id === submission.formDefinitionId);
+  const user = data.users.find((each) => each.id === submission.userId);
+  const event = submission.interviewEventId ? findEvent(state, submission.interviewEventId)?.event : undefined;
+  return {
+    id: submission.id,
+    formDefinition: form?.formDefinition ?? { sections: [] },
+    submittedValues: submission.submittedValues,
+    submittedByUser: user ? userPayload(user) : null,
+    interviewId: event?.interviewId ?? null,
+    interviewEventId: submission.interviewEventId ?? null,
+    feedbackFormDefinitionId: submission.formDefinitionId,
+    // The sandbox keeps no application history to point into.
+    applicationHistoryId: null,
+    applicationId: submission.applicationId,
+    submittedAt: submission.submittedAt,
   };
 }

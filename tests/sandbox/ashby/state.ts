@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SandboxData } from '../store.ts';
+import type { AshbyFormField } from '../forms/definitions.ts';
+import type { AtsData, SandboxData } from '../store.ts';
 
 /** A fixed UUID-shaped id from a name, so records the neutral store has no id for (plans, departments…) stay stable. */
 export function stableId(kind: string, name: string): string {
@@ -11,19 +12,8 @@ export function stableId(kind: string, name: string): string {
 export const interviewPlanId = stableId('interview-plan', 'Default');
 export const interviewPlanTitle = 'Default interview plan';
 
-export interface FormField {
-  isRequired: boolean;
-  descriptionPlain?: string;
-  field: {
-    id: string;
-    type: string;
-    path: string;
-    humanReadablePath: string;
-    title: string;
-    isNullable: boolean;
-    selectableValues?: Array<{ label: string; value: string }>;
-  };
-}
+/** A form's field entry as the API returns it; the page-only narrowing of `type` lives in forms/definitions.ts. */
+export type FormField = AshbyFormField<string>;
 
 export interface FeedbackFormDefinition {
   id: string;
@@ -54,13 +44,44 @@ export interface FeedbackSubmission {
   submittedAt: string;
 }
 
+/** An interview type (`interview.info`, ashby-api.md §7): what an event is an instance of, and the form it uses. */
+export interface InterviewType {
+  id: string;
+  title: string;
+  externalTitle: string;
+  isArchived: boolean;
+  isDebrief: boolean;
+  isFeedbackRequired: boolean;
+  isFeedbackRequested: boolean;
+  instructionsHtml: string;
+  instructionsPlain: string;
+  /** Set for an interview that belongs to one job; null for a shared one, which any job may schedule. */
+  jobId: string | null;
+  /** Null: the organisation's default form applies. */
+  feedbackFormDefinitionId: string | null;
+}
+
+/** An interview event; its times live in the neutral store's `interviews`, under the same id. */
+export interface ScheduledEvent {
+  id: string;
+  interviewId: string;
+  interviewers: Array<{ userId: string; isFeedbackRequired: boolean }>;
+  createdAt: string;
+  updatedAt: string;
+  location: string | null;
+  meetingLink: string | null;
+  extraData?: Record<string, string>;
+}
+
 export interface InterviewSchedule {
   id: string;
+  status: string;
   applicationId: string;
   interviewStageId: string;
+  scheduledById: string | null;
   createdAt: string;
-  eventIds: string[];
-  extraData: Array<Record<string, string> | undefined>;
+  updatedAt: string;
+  events: ScheduledEvent[];
 }
 
 /** What Ashby keeps that the neutral store has no place for. */
@@ -72,6 +93,7 @@ export interface AshbyState {
   resumes: Map<string, StoredFile>;
   updatedAt: Map<string, string>;
   forms: FeedbackFormDefinition[];
+  interviews: InterviewType[];
   feedback: FeedbackSubmission[];
   schedules: InterviewSchedule[];
 }
@@ -83,10 +105,11 @@ function field(
   type: string,
   title: string,
   isRequired: boolean,
-  selectableValues?: Array<{ label: string; value: string }>,
+  options: { descriptionPlain?: string; selectableValues?: Array<{ label: string; value: string }> } = {},
 ): FormField {
   return {
     isRequired,
+    ...(options.descriptionPlain ? { descriptionPlain: options.descriptionPlain } : {}),
     field: {
       id: stableId('form-field', path),
       type,
@@ -94,18 +117,30 @@ function field(
       humanReadablePath: title,
       title,
       isNullable: !isRequired,
-      ...(selectableValues ? { selectableValues } : {}),
+      ...(options.selectableValues ? { selectableValues: options.selectableValues } : {}),
     },
   };
 }
 
 export const feedbackFormIds = {
+  /** The form of the Technical Interview, which the feedback page of `demo.ashby.interviewBriefingId` shows. */
+  interviewFeedback: stableId('feedback-form', 'Interview Feedback Page'),
+  /** Used by no interview: reached through the API only, with the types the page cannot draw. */
   technical: stableId('feedback-form', 'Technical Interview Scorecard'),
+  /** The organisation's default form, for interviews without a form of their own. */
   screen: stableId('feedback-form', 'Recruiter Screen'),
   legacy: stableId('feedback-form', 'Legacy Scorecard'),
 };
 
-function seedForms(): FeedbackFormDefinition[] {
+export const interviewTypeIds = {
+  technical: stableId('interview', 'Technical Interview'),
+  screen: stableId('interview', 'Recruiter Screen'),
+  portfolio: stableId('interview', 'Portfolio Review'),
+  /** What `interviewSchedule.create` uses when an event names no interview (ashby-api.md §7). */
+  general: stableId('interview', 'Interview'),
+};
+
+export function seededFeedbackForms(): FeedbackFormDefinition[] {
   const base = { organizationId, interviewId: null };
   return [
     {
@@ -121,18 +156,24 @@ function seedForms(): FeedbackFormDefinition[] {
             fields: [
               field('_systemfield_overall_recommendation', 'Score', 'Overall recommendation', true),
               field('recommendation_summary', 'RichText', 'Summary', true),
-              field('system_design', 'ValueSelect', 'System design', false, [
-                { label: 'Below the bar', value: 'below' },
-                { label: 'At the bar', value: 'at' },
-                { label: 'Above the bar', value: 'above' },
-              ]),
-              field('strengths', 'MultiValueSelect', 'Strengths', false, [
-                { label: 'Coding', value: 'coding' },
-                { label: 'Communication', value: 'communication' },
-                { label: 'Architecture', value: 'architecture' },
-              ]),
+              field('system_design', 'ValueSelect', 'System design', false, {
+                selectableValues: [
+                  { label: 'Below the bar', value: 'below' },
+                  { label: 'At the bar', value: 'at' },
+                  { label: 'Above the bar', value: 'above' },
+                ],
+              }),
+              field('strengths', 'MultiValueSelect', 'Strengths', false, {
+                selectableValues: [
+                  { label: 'Coding', value: 'coding' },
+                  { label: 'Communication', value: 'communication' },
+                  { label: 'Architecture', value: 'architecture' },
+                ],
+              }),
               field('concerns', 'LongText', 'Concerns', false),
               field('would_work_with', 'Boolean', 'Would you like to work with this person?', false),
+              field('start_date', 'Date', 'Earliest start date', false),
+              field('years_experience', 'Number', 'Years of experience', false),
             ],
           },
         ],
@@ -152,8 +193,6 @@ function seedForms(): FeedbackFormDefinition[] {
               field('_systemfield_overall_recommendation', 'Score', 'Overall recommendation', true),
               field('_systemfield_feedback', 'RichText', 'Feedback', true),
               field('notice_period', 'String', 'Notice period', false),
-              field('start_date', 'Date', 'Earliest start date', false),
-              field('years_experience', 'Number', 'Years of experience', false),
             ],
           },
         ],
@@ -167,7 +206,161 @@ function seedForms(): FeedbackFormDefinition[] {
       isDefaultForm: false,
       formDefinition: { sections: [{ title: 'Notes', fields: [field('notes', 'LongText', 'Notes', true)] }] },
     },
+    {
+      ...base,
+      id: feedbackFormIds.interviewFeedback,
+      title: 'Technical Interview Feedback',
+      isArchived: false,
+      isDefaultForm: false,
+      interviewId: interviewTypeIds.technical,
+      // One field of each kind the page has to show: score scales, rich text, custom select, yes/no toggles, short
+      // and long text.
+      formDefinition: {
+        sections: [
+          {
+            title: 'Overall',
+            fields: [
+              field('_systemfield_overall_recommendation', 'Score', 'Overall score', true, {
+                descriptionPlain: 'Your overall assessment of the candidate for this role.',
+              }),
+              field('recommendation', 'ValueSelect', 'Recommendation', true, {
+                descriptionPlain: 'What should happen next with this candidate?',
+                selectableValues: [
+                  { label: 'Strong no hire', value: 'strong_no_hire' },
+                  { label: 'No hire', value: 'no_hire' },
+                  { label: 'Hire', value: 'hire' },
+                  { label: 'Strong hire', value: 'strong_hire' },
+                ],
+              }),
+              field('_systemfield_feedback', 'RichText', 'Overall feedback', true, {
+                descriptionPlain: 'Summarise the evidence behind your score. Quote the candidate where you can.',
+              }),
+            ],
+          },
+          {
+            title: 'Skills',
+            fields: [
+              field('system_design', 'Score', 'System design', false, {
+                descriptionPlain: 'Trade-offs, failure modes, data modelling.',
+              }),
+              field('coding', 'Score', 'Coding', false),
+              field('would_work_with', 'Boolean', 'Would you like to work with this person?', false),
+              field('notice_period', 'String', 'Notice period', false, {
+                descriptionPlain: 'As the candidate stated it.',
+              }),
+              field('concerns', 'LongText', 'Concerns', false),
+            ],
+          },
+        ],
+      },
+    },
   ];
+}
+
+interface InterviewTypeSeed {
+  key: keyof typeof interviewTypeIds;
+  title: string;
+  /** Job-specific interviews take the job of the seeded events that use them. */
+  shared: boolean;
+  feedbackFormDefinitionId: string | null;
+  instructions: string;
+}
+
+const interviewTypeSeeds: InterviewTypeSeed[] = [
+  {
+    key: 'technical',
+    title: 'Technical Interview',
+    shared: false,
+    feedbackFormDefinitionId: feedbackFormIds.interviewFeedback,
+    instructions: 'Forty minutes of system design, twenty of coding. Score what you saw, not the CV.',
+  },
+  {
+    key: 'screen',
+    title: 'Recruiter Screen',
+    shared: true,
+    feedbackFormDefinitionId: feedbackFormIds.screen,
+    instructions: 'Motivation, notice period and salary expectations.',
+  },
+  {
+    key: 'portfolio',
+    title: 'Portfolio Review',
+    shared: false,
+    feedbackFormDefinitionId: null,
+    instructions: 'The candidate walks through two projects of their choice.',
+  },
+  { key: 'general', title: 'Interview', shared: true, feedbackFormDefinitionId: null, instructions: '' },
+];
+
+function seedInterviewTypes(data: AtsData): InterviewType[] {
+  return interviewTypeSeeds.map((seed) => {
+    const event = data.interviews.find((each) => each.title === seed.title);
+    const application = data.applications.find((each) => each.id === event?.applicationId);
+    return {
+      id: interviewTypeIds[seed.key],
+      title: seed.title,
+      externalTitle: seed.title,
+      isArchived: false,
+      isDebrief: false,
+      isFeedbackRequired: true,
+      isFeedbackRequested: true,
+      instructionsHtml: seed.instructions ? `<p>${seed.instructions}</p>` : '',
+      instructionsPlain: seed.instructions,
+      jobId: seed.shared ? null : (application?.jobId ?? null),
+      feedbackFormDefinitionId: seed.feedbackFormDefinitionId,
+    };
+  });
+}
+
+const dayMilliseconds = 86_400_000;
+
+/** Every seeded event was booked a week ahead by the application's recruiter, one schedule per event. */
+function seedSchedules(data: AtsData, types: InterviewType[]): InterviewSchedule[] {
+  return data.interviews.flatMap((interview) => {
+    const application = data.applications.find((each) => each.id === interview.applicationId);
+    if (!application) return [];
+    const interviewId = types.find((each) => each.title === interview.title)?.id ?? interviewTypeIds.general;
+    const bookedAt = new Date(Date.parse(interview.startAt) - 7 * dayMilliseconds).toISOString();
+    return [
+      {
+        id: stableId('interview-schedule', interview.id),
+        status: 'Scheduled',
+        applicationId: application.id,
+        interviewStageId: application.stageId,
+        scheduledById: application.ownerId || null,
+        createdAt: bookedAt,
+        updatedAt: bookedAt,
+        events: [
+          {
+            id: interview.id,
+            interviewId,
+            interviewers: [{ userId: interview.interviewerId, isFeedbackRequired: true }],
+            createdAt: bookedAt,
+            updatedAt: bookedAt,
+            location: null,
+            meetingLink: `https://meet.example.com/${interview.id.slice(0, 8)}`,
+          },
+        ],
+      },
+    ];
+  });
+}
+
+export function findEvent(state: AshbyState, eventId: string) {
+  for (const schedule of state.schedules) {
+    const event = schedule.events.find((each) => each.id === eventId);
+    if (event) return { schedule, event };
+  }
+  return undefined;
+}
+
+/** The form an event's feedback uses: its interview's own form, else the organisation's default (ashby-api.md §7). */
+export function feedbackFormForEvent(state: AshbyState, eventId: string): FeedbackFormDefinition | undefined {
+  const found = findEvent(state, eventId);
+  const type = state.interviews.find((each) => each.id === found?.event.interviewId);
+  if (!type) return undefined;
+  const formId =
+    type.feedbackFormDefinitionId ?? state.forms.find((form) => form.isDefaultForm && !form.isArchived)?.id;
+  return state.forms.find((form) => form.id === formId);
 }
 
 // Keyed by the store object, so `reset()` (a new store) starts from fresh state too.
@@ -176,15 +369,17 @@ const states = new WeakMap<SandboxData, AshbyState>();
 export function ashbyState(store: SandboxData): AshbyState {
   let state = states.get(store);
   if (!state) {
+    const interviews = seedInterviewTypes(store.ashby);
     state = {
       noteHtml: new Map(),
       alternateEmails: new Map(),
       creditedTo: new Map(),
       resumes: new Map(),
       updatedAt: new Map(),
-      forms: seedForms(),
+      forms: seededFeedbackForms(),
+      interviews,
       feedback: [],
-      schedules: [],
+      schedules: seedSchedules(store.ashby, interviews),
     };
     states.set(store, state);
   }

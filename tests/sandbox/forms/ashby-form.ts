@@ -1,76 +1,49 @@
-import { stableId } from '../ashby/state.ts';
+import { feedbackFormIds, seededFeedbackForms, type FeedbackFormDefinition } from '../ashby/state.ts';
 import { html, type Html } from '../html.ts';
 import { formScript } from './bundle.ts';
-import type { AshbyFeedbackConfig, AshbyFormField } from './definitions.ts';
+import type { AshbyFeedbackConfig, AshbyFormField, AshbyPageFieldType } from './definitions.ts';
 
-function field(
-  path: string,
-  type: AshbyFormField['field']['type'],
-  title: string,
-  isRequired: boolean,
-  descriptionPlain?: string,
-  selectableValues?: Array<{ label: string; value: string }>,
-): AshbyFormField {
-  return {
-    isRequired,
-    ...(descriptionPlain ? { descriptionPlain } : {}),
-    field: { path, type, title, ...(selectableValues ? { selectableValues } : {}) },
-  };
-}
+const pageFieldTypes = new Set<string>([
+  'Score',
+  'RichText',
+  'ValueSelect',
+  'Boolean',
+  'String',
+  'LongText',
+] satisfies AshbyPageFieldType[]);
+
+const drawable = (entry: AshbyFormField<string>): entry is AshbyFormField<AshbyPageFieldType> =>
+  pageFieldTypes.has(entry.field.type);
 
 /**
- * The form the feedback page renders, in `feedbackFormDefinition.info`'s shape. One field of each kind the page has
- * to show (score scales, rich text, custom select, yes/no toggles, short and long text).
+ * The seeded form the feedback page of `demo.ashby.interviewBriefingId` shows, exactly as `feedbackFormDefinition.info`
+ * returns it (the event's interview names it through `feedbackFormDefinitionId`).
  */
-export const ashbyFeedbackDefinition = {
-  id: stableId('feedback-form', 'Interview Feedback Page'),
-  title: 'Technical Interview Feedback',
-  sections: [
-    {
-      title: 'Overall',
-      fields: [
-        field(
-          '_systemfield_overall_recommendation',
-          'Score',
-          'Overall score',
-          true,
-          'Your overall assessment of the candidate for this role.',
-        ),
-        field('recommendation', 'ValueSelect', 'Recommendation', true, 'What should happen next with this candidate?', [
-          { label: 'Strong no hire', value: 'strong_no_hire' },
-          { label: 'No hire', value: 'no_hire' },
-          { label: 'Hire', value: 'hire' },
-          { label: 'Strong hire', value: 'strong_hire' },
-        ]),
-        field(
-          '_systemfield_feedback',
-          'RichText',
-          'Overall feedback',
-          true,
-          'Summarise the evidence behind your score. Quote the candidate where you can.',
-        ),
-      ],
-    },
-    {
-      title: 'Skills',
-      fields: [
-        field('system_design', 'Score', 'System design', false, 'Trade-offs, failure modes, data modelling.'),
-        field('coding', 'Score', 'Coding', false),
-        field('would_work_with', 'Boolean', 'Would you like to work with this person?', false),
-        field('notice_period', 'String', 'Notice period', false, 'As the candidate stated it.'),
-        field('concerns', 'LongText', 'Concerns', false),
-      ],
-    },
-  ],
-};
+export const ashbyFeedbackDefinition: FeedbackFormDefinition = (() => {
+  const form = seededFeedbackForms().find((each) => each.id === feedbackFormIds.interviewFeedback);
+  if (!form) throw new Error('The seeded Ashby feedback page form is missing');
+  return form;
+})();
 
-export function ashbyFeedbackForm(context: { applicationId: string; interviewEventId: string; userId: string }): Html {
-  const config: AshbyFeedbackConfig = {
-    formDefinitionId: ashbyFeedbackDefinition.id,
-    title: ashbyFeedbackDefinition.title,
-    sections: ashbyFeedbackDefinition.sections,
-    ...context,
-  };
+/** The page's app draws six field types; a form with any other is shown as unsupported rather than half drawn. */
+export function ashbyFeedbackForm(
+  context: { applicationId: string; interviewEventId: string; userId: string },
+  form: FeedbackFormDefinition = ashbyFeedbackDefinition,
+): Html {
+  const undrawable = form.formDefinition.sections
+    .flatMap((section) => section.fields)
+    .filter((entry) => !drawable(entry))
+    .map((entry) => entry.field.type);
+  if (undrawable.length > 0) {
+    return html`<p class="sandbox-limitation">
+      The sandbox page cannot draw ${form.title}: it has ${[...new Set(undrawable)].join(', ')} fields.
+    </p>`;
+  }
+  const sections = form.formDefinition.sections.map((section) => ({
+    title: section.title,
+    fields: section.fields.filter(drawable),
+  }));
+  const config: AshbyFeedbackConfig = { formDefinitionId: form.id, title: form.title, sections, ...context };
   return html`<div class="ashby-feedback" data-sandbox-form="ashby-feedback" data-form="${JSON.stringify(config)}">
       <p>Loading feedback form…</p>
     </div>

@@ -3,14 +3,24 @@
  * browser bundles can import it without pulling in Node code.
  */
 
-/** Ashby's field shape (`feedbackFormDefinition.info` → `formDefinition.sections[].fields[]`), trimmed to what renders. */
-export interface AshbyFormField {
+/** The field types the sandbox's Ashby feedback page can draw; a seeded form the page shows uses only these. */
+export type AshbyPageFieldType = 'Score' | 'RichText' | 'ValueSelect' | 'Boolean' | 'String' | 'LongText';
+
+/**
+ * Ashby's field entry (`feedbackFormDefinition.info` → `formDefinition.sections[].fields[]`, ashby-api.md §7), in
+ * full: the page is handed exactly what the API returns for the form, so both can be compared field for field.
+ */
+export interface AshbyFormField<Type extends string = AshbyPageFieldType> {
   isRequired: boolean;
+  descriptionHtml?: string;
   descriptionPlain?: string;
   field: {
+    id: string;
+    type: Type;
     path: string;
-    type: 'Score' | 'RichText' | 'ValueSelect' | 'Boolean' | 'String' | 'LongText';
+    humanReadablePath: string;
     title: string;
+    isNullable: boolean;
     selectableValues?: Array<{ label: string; value: string }>;
   };
 }

@@ -1,56 +1,29 @@
 import { html, type Html } from '../html.ts';
-import { derivedId, leverState } from '../lever/state.ts';
+import { leverState } from '../lever/state.ts';
 import type { SandboxData } from '../store.ts';
 import { formScript } from './bundle.ts';
-import type { LeverFeedbackConfig, LeverFormField } from './definitions.ts';
+import type { LeverFeedbackConfig } from './definitions.ts';
 
 /**
- * Field types Lever feedback templates have (lever-api.md §5) that the seeded templates lack. The page appends them to
- * the interview's template so every type can be exercised; they are page-only, so the API would refuse their ids.
+ * The form the interview's page shows its interviewer: the template the API names for them (`interviewers[]
+ * .feedbackTemplate`, else the interview's `feedbackTemplate`, lever-api.md §5), field for field as
+ * `GET /feedback_templates/:id` returns it. No template (null) means no form.
  */
-export const leverPageOnlyFields: LeverFormField[] = [
-  {
-    id: derivedId('lever-page-field:text'),
-    type: 'text',
-    text: 'Current title',
-    description: 'As the candidate described their role.',
-    required: false,
-  },
-  {
-    id: derivedId('lever-page-field:dropdown'),
-    type: 'dropdown',
-    text: 'Seniority',
-    description: '',
-    required: false,
-    prompt: 'Select one',
-    options: [{ text: 'Mid-level' }, { text: 'Senior' }, { text: 'Staff' }],
-  },
-  {
-    id: derivedId('lever-page-field:date'),
-    type: 'date',
-    text: 'Earliest start date',
-    description: '',
-    required: false,
-  },
-];
-
 export function leverFeedbackConfig(store: SandboxData, interviewId: string): LeverFeedbackConfig | undefined {
-  for (const panel of leverState(store).panels) {
+  const state = leverState(store);
+  const interviewerId = store.lever.interviews.find((each) => each.id === interviewId)?.interviewerId;
+  for (const panel of state.panels) {
     const interview = panel.interviews.find((each) => each.id === interviewId);
     if (!interview) continue;
-    const template = leverState(store).templates.find((each) => each.id === interview.feedbackTemplate);
+    const interviewer = interview.interviewers.find((each) => each.id === interviewerId) ?? interview.interviewers[0];
+    const templateId = interviewer?.feedbackTemplate ?? interview.feedbackTemplate;
+    const template = state.templates.find((each) => each.id === templateId);
     if (!template) return undefined;
-    const present = new Set(template.fields.map((field) => field.type));
     return {
       opportunityId: panel.opportunityId,
       panelId: panel.id,
       interviewId: interview.id,
-      template: {
-        id: template.id,
-        text: template.text,
-        instructions: template.instructions,
-        fields: [...template.fields, ...leverPageOnlyFields.filter((field) => !present.has(field.type))],
-      },
+      template: { id: template.id, text: template.text, instructions: template.instructions, fields: template.fields },
     };
   }
   return undefined;

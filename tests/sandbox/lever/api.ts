@@ -135,6 +135,15 @@ function expectStrings(body: Json, field: string): string[] {
   return value;
 }
 
+function expectTimestamp(body: Json, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    return reject(badRequest(`${field} must be a timestamp`));
+  }
+  return value;
+}
+
 function expectPastTimestamp(body: Json, field: string): number | undefined {
   const value = body[field];
   if (value === undefined) return undefined;
@@ -774,26 +783,38 @@ function templateById(context: Context, id: string): FeedbackTemplate {
 
 const getTemplate: Handler = (context) => ok({ data: templateById(context, context.params[0] ?? '') });
 
-/** Values by field type (lever-api.md §5, Form Fields); option values must equal an option's text exactly. */
-function validValue(field: TemplateField, value: unknown): boolean {
-  if (value === null) return true;
-  const options = (field.options ?? []).map((option) => option.text);
+const optionTexts = (field: TemplateField) => (field.options ?? []).map((option) => option.text);
+const quotedOptions = (field: TemplateField) =>
+  optionTexts(field)
+    .map((text) => JSON.stringify(text))
+    .join(', ');
+
+/**
+ * What `fieldValues[].value` must be for each field type (lever-api.md §5, Form Fields), as a description of the
+ * expected value when the given one does not fit; option values must equal an option's text exactly.
+ */
+function valueProblem(field: TemplateField, value: unknown): string | undefined {
+  if (value === null) return undefined;
+  const options = optionTexts(field);
   switch (field.type) {
     case 'score-system':
     case 'dropdown':
     case 'multiple-choice':
-      return typeof value === 'string' && options.includes(value);
+      return typeof value === 'string' && options.includes(value) ? undefined : `one of ${quotedOptions(field)}`;
     case 'multiple-select':
-      return isStringArray(value) && value.every((item) => options.includes(item));
+      return isStringArray(value) && value.every((item) => options.includes(item))
+        ? undefined
+        : `an array of option texts from ${quotedOptions(field)}`;
     case 'score':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4;
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4
+        ? undefined
+        : 'an integer from 1 to 4';
     case 'yes-no':
-      return value === 'yes' || value === 'no';
+      return value === 'yes' || value === 'no' ? undefined : '"yes" or "no"';
     case 'date':
-      return typeof value === 'number' && Number.isFinite(value);
+      return typeof value === 'number' && Number.isSafeInteger(value) ? undefined : 'a timestamp in milliseconds';
     case 'scorecard':
-      return (
-        Array.isArray(value) &&
+      return Array.isArray(value) &&
         value.length === (field.scores?.length ?? 0) &&
         value.every(
           (entry: unknown) =>
@@ -802,9 +823,10 @@ function validValue(field: TemplateField, value: unknown): boolean {
             [0, 1, 2, 3, 4].includes((entry as Json).score as number) &&
             ['string', 'undefined'].includes(typeof (entry as Json).comment),
         )
-      );
+        ? undefined
+        : `an array of ${field.scores?.length ?? 0} {score, comment} entries, one per skill`;
     default:
-      return typeof value === 'string';
+      return typeof value === 'string' ? undefined : 'a string';
   }
 }
 
@@ -834,7 +856,7 @@ const createFeedback: Handler = (context) => {
     const panel = context.state.panels.find((each) => each.id === panelId && each.opportunityId === candidate.id);
     if (!panel) return notFound('panels', panelId);
     interview = panel.interviews.find((each) => each.id === interviewId);
-    if (!interview) return badRequest('interview must belong to the panel');
+    if (!interview) return badRequest(`interview ${interviewId} does not belong to panel ${panelId}`);
   }
   const fieldValues = body.fieldValues ?? [];
   if (!Array.isArray(fieldValues)) return badRequest('fieldValues must be an array');
@@ -846,13 +868,17 @@ const createFeedback: Handler = (context) => {
     const { id, value } = entry as { id: string; value: unknown };
     onlyFields(entry as Json, ['id', 'value'], 'fieldValues');
     const field = template.fields.find((each) => each.id === id);
-    if (!field) return badRequest(`Field ${id} is not part of feedback template ${template.id}`);
-    if (!validValue(field, value)) return badRequest(`Invalid value for field ${id} (${field.type})`);
+    if (!field) return badRequest(`fieldValues: field ${id} is not part of feedback template ${template.id}`);
+    const problem = valueProblem(field, value);
+    if (problem) {
+      const name = field.text ? `"${field.text}" ` : '';
+      return badRequest(`Invalid value for field ${name}(${id}, ${field.type}): expected ${problem}`);
+    }
     values.set(id, value);
   }
   const now = Date.now();
   const createdAt = expectPastTimestamp(body, 'createdAt') ?? now;
-  const completedAt = (body.completedAt as number | undefined) ?? now;
+  const completedAt = expectTimestamp(body, 'completedAt') ?? now;
   const feedback: StoredFeedback = {
     id: randomUUID(),
     type: 'interview',

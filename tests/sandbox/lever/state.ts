@@ -196,6 +196,30 @@ const seededTemplates: FeedbackTemplate[] = [
           { text: 'Craft', description: 'Quality of the work' },
         ],
       },
+      // The remaining feedback field types (lever-api.md §5), so the page and the API cover every one of them.
+      {
+        id: '4d9e2b7a-0c5f-4e3b-9a1d-6f8c2e5b0a37',
+        type: 'text',
+        text: 'Current title',
+        description: 'As the candidate described their role.',
+        required: false,
+      },
+      {
+        id: 'e5a0c3f8-2b7d-4c9e-8f1a-3d6b9c0e2f58',
+        type: 'dropdown',
+        text: 'Seniority',
+        description: '',
+        required: false,
+        prompt: 'Select one',
+        options: [{ text: 'Mid-level' }, { text: 'Senior' }, { text: 'Staff' }],
+      },
+      {
+        id: '8b1f4a6c-9e2d-4b7a-a3c5-0e7d1f4b8c26',
+        type: 'date',
+        text: 'Earliest start date',
+        description: '',
+        required: false,
+      },
     ],
   },
   {

@@ -1,20 +1,30 @@
 import { createHash } from 'node:crypto';
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from '../http.ts';
 import type { SandboxData } from '../store.ts';
+import {
+  planScorecard,
+  scorecardPlanSchemaName,
+  sentencesOf,
+  withInventedQuotes,
+  withoutReasons,
+  withValuesOffTheOptions,
+} from './scorecard-plan.ts';
 
 /**
  * An OpenAI-compatible chat endpoint (https://platform.openai.com/docs/api-reference/chat/create) that answers
- * deterministically: it reads the transcript out of the user message and returns a call summary whose quotes are real
- * sentences of that transcript, so e2e tests can assert on them. It knows nothing of Sidecar's code; it only relies on
- * the prompt's transcript lines looking like `[mm:ss] Speaker: words` under a `## Transcript` heading and an optional
- * `Candidate: Name` line.
+ * deterministically. It knows nothing of Sidecar's code; it reads the request the way a model would, from the prompt:
+ * - a `scorecard_plan` response format (Fill scorecard) gets a value per form field with quotes, see scorecard-plan.ts;
+ * - anything else gets a call summary whose quotes are real sentences of the transcript, relying only on the prompt's
+ *   transcript lines looking like `[mm:ss] Speaker: words` under a `## Transcript` heading and an optional
+ *   `Candidate: Name` line.
  *
  * Models:
- * - `sandbox-summary-1`: a valid summary with verbatim quotes.
+ * - `sandbox-summary-1`: a valid answer with verbatim quotes.
  * - `sandbox-invalid-json`: content that is not JSON.
  * - `sandbox-wrong-shape`: JSON missing required fields.
- * - `sandbox-invented-quotes`: a valid summary where some quotes are not in the transcript.
- * - `sandbox-fenced-json`: the valid summary wrapped in a ```json fence, as some local models answer.
+ * - `sandbox-invented-quotes`: a valid answer where some quotes are not in the transcript (every quote, for a plan).
+ * - `sandbox-off-option`: a valid answer; in a plan, every choice field has a value that is not one of its options.
+ * - `sandbox-fenced-json`: the valid answer wrapped in a ```json fence, as some local models answer.
  * - `sandbox-refusal`: an assistant refusal (`content: null`, `refusal: "..."`).
  */
 
@@ -26,6 +36,7 @@ export const llmModels = [
   'sandbox-invalid-json',
   'sandbox-wrong-shape',
   'sandbox-invented-quotes',
+  'sandbox-off-option',
   'sandbox-fenced-json',
   'sandbox-refusal',
 ] as const;
@@ -167,14 +178,6 @@ export function readTranscript(prompt: string): Turn[] {
   return turns;
 }
 
-/** Sentences exactly as written, so that each is a verbatim substring of its turn. */
-function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
-}
-
 function candidateOf(prompt: string, turns: Turn[]): string | undefined {
   const named = /^Candidate: (.+)$/m.exec(prompt)?.[1]?.trim();
   if (named) return named;
@@ -282,9 +285,10 @@ function invent(summary: Summary, prompt: string): Summary {
   };
 }
 
-function contentFor(model: LlmModel, prompt: string): { content: string | null; refusal?: string } {
+function summaryContent(model: LlmModel, prompt: string): { content: string | null; refusal?: string } {
   switch (model) {
     case 'sandbox-summary-1':
+    case 'sandbox-off-option':
       return { content: JSON.stringify(summarize(prompt)) };
     case 'sandbox-fenced-json':
       return { content: `Here is the summary:\n\n\`\`\`json\n${JSON.stringify(summarize(prompt), null, 2)}\n\`\`\`\n` };
@@ -297,6 +301,32 @@ function contentFor(model: LlmModel, prompt: string): { content: string | null; 
     case 'sandbox-refusal':
       return { content: null, refusal: "I'm sorry, I can't help with that request." };
   }
+}
+
+function planContent(model: LlmModel, prompt: string): { content: string | null; refusal?: string } {
+  const plan = planScorecard(prompt);
+  switch (model) {
+    case 'sandbox-summary-1':
+      return { content: JSON.stringify(plan) };
+    case 'sandbox-fenced-json':
+      return { content: `Here is the plan:\n\n\`\`\`json\n${JSON.stringify(plan, null, 2)}\n\`\`\`\n` };
+    case 'sandbox-invented-quotes':
+      return { content: JSON.stringify(withInventedQuotes(plan, prompt)) };
+    case 'sandbox-off-option':
+      return { content: JSON.stringify(withValuesOffTheOptions(plan, prompt)) };
+    case 'sandbox-invalid-json':
+      return { content: "Sure! Here's the plan: {fields: [{key: 'overall', value: 'Strong hire'" };
+    case 'sandbox-wrong-shape':
+      return { content: JSON.stringify(withoutReasons(plan)) };
+    case 'sandbox-refusal':
+      return { content: null, refusal: "I'm sorry, I can't help with that request." };
+  }
+}
+
+/** The answer is picked by the schema asked for, as a real model shapes its output to the response format. */
+function schemaNameOf(format: unknown): string | undefined {
+  if (!isObject(format) || format.type !== 'json_schema' || !isObject(format.json_schema)) return undefined;
+  return typeof format.json_schema.name === 'string' ? format.json_schema.name : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -326,7 +356,10 @@ function chatCompletion(request: SandboxRequest): SandboxResponse {
 
   const model = body.model as LlmModel;
   const prompt = userMessage(body.messages);
-  const { content, refusal } = contentFor(model, prompt);
+  const { content, refusal } =
+    schemaNameOf(body.response_format) === scorecardPlanSchemaName
+      ? planContent(model, prompt)
+      : summaryContent(model, prompt);
   const promptCharacters = body.messages.reduce<number>(
     (sum, message) => sum + (isObject(message) && typeof message.content === 'string' ? message.content.length : 0),
     0,

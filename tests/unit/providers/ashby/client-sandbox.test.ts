@@ -179,10 +179,101 @@ describe('Ashby client against the sandbox', () => {
     expect(info.results.resumeFileHandle).toMatchObject({ name: 'priya-raman.pdf' });
   });
 
+  it('links the feedback page to its candidate, interview event and form, with or without the candidate link', async () => {
+    const ashby = client();
+    const users = await ashby.listUsers();
+    const aisha = users.find((each) => each.email === 'aisha.khan@example.com')!;
+    const hannah = users.find((each) => each.email === 'hannah.brooks@example.com')!;
+    const linked = await ashby.getFeedbackContext({
+      interviewId: demo.ashby.interviewBriefingId,
+      candidateId: demo.ashby.candidateId,
+      performAs: aisha.id,
+    });
+    expect(linked).toMatchObject({
+      candidateId: demo.ashby.candidateId,
+      candidateName: 'Priya Raman',
+      interview: { id: demo.ashby.interviewBriefingId, start: '2026-11-24T14:00:00.000Z' },
+      form: { title: 'Technical Interview Feedback' },
+      alreadySubmitted: false,
+    });
+    expect(linked.submitBlocked).toBeUndefined();
+    expect(linked.form.fields.map((field) => field.id)).toEqual(
+      expect.arrayContaining(['_systemfield_overall_recommendation', 'notice_period', '_systemfield_feedback']),
+    );
+    // Without the page's candidate link, the event is found among all schedules.
+    const unlinked = await ashby.getFeedbackContext({
+      interviewId: demo.ashby.interviewBriefingId,
+      performAs: aisha.id,
+    });
+    expect(unlinked).toEqual(linked);
+    // Someone who is not on the interview is told before they try.
+    const notInterviewer = await ashby.getFeedbackContext({
+      interviewId: demo.ashby.interviewBriefingId,
+      candidateId: demo.ashby.candidateId,
+      performAs: hannah.id,
+    });
+    expect(notInterviewer.submitBlocked).toMatch(/only from its interviewers/);
+    expect(
+      await failure(ashby.getFeedbackContext({ interviewId: '00000000-0000-4000-8000-000000000000' })),
+    ).toMatchObject({ kind: 'not-found' });
+
+    await ashby.submitFeedback({
+      candidateId: demo.ashby.candidateId,
+      applicationId: linked.applicationId,
+      formId: linked.form.id,
+      interviewId: demo.ashby.interviewBriefingId,
+      values: [
+        { fieldId: '_systemfield_overall_recommendation', value: '3' },
+        { fieldId: 'recommendation', value: 'hire' },
+        { fieldId: '_systemfield_feedback', value: 'Clear on idempotency keys.' },
+        { fieldId: 'would_work_with', value: true },
+      ],
+      performAs: aisha.id,
+    });
+    expect(
+      await ashby.listFeedback({ candidateId: demo.ashby.candidateId, applicationId: linked.applicationId }),
+    ).toEqual([expect.objectContaining({ interviewId: demo.ashby.interviewBriefingId, userId: aisha.id })]);
+    const after = await ashby.getFeedbackContext({
+      interviewId: demo.ashby.interviewBriefingId,
+      candidateId: demo.ashby.candidateId,
+      performAs: aisha.id,
+    });
+    expect(after.alreadySubmitted).toBe(true);
+  });
+
+  it('ties a value Ashby refuses to its field', async () => {
+    const ashby = client();
+    const aisha = (await ashby.listUsers()).find((each) => each.email === 'aisha.khan@example.com')!;
+    const context = await ashby.getFeedbackContext({
+      interviewId: demo.ashby.interviewBriefingId,
+      candidateId: demo.ashby.candidateId,
+      performAs: aisha.id,
+    });
+    const error = await failure(
+      ashby.submitFeedback({
+        candidateId: demo.ashby.candidateId,
+        applicationId: context.applicationId,
+        formId: context.form.id,
+        interviewId: demo.ashby.interviewBriefingId,
+        values: [
+          { fieldId: '_systemfield_overall_recommendation', value: '3' },
+          { fieldId: 'recommendation', value: 'maybe' },
+          { fieldId: '_systemfield_feedback', value: 'Clear.' },
+        ],
+        performAs: aisha.id,
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'invalid-input', fieldId: 'recommendation' });
+  });
+
   it('lists the unarchived feedback forms and submits feedback as the interviewer of the event', async () => {
     const ashby = client();
     const forms = await ashby.listFeedbackForms();
-    expect(forms.map((each) => each.title)).toEqual(['Technical Interview Scorecard', 'Recruiter Screen']);
+    expect(forms.map((each) => each.title)).toEqual([
+      'Technical Interview Scorecard',
+      'Recruiter Screen',
+      'Technical Interview Feedback',
+    ]);
     const technical = forms[0]!;
     const aisha = (await ashby.listUsers()).find((each) => each.email === 'aisha.khan@example.com')!;
     const context = await ashby.getCandidateContext({ candidateId: demo.ashby.candidateId });

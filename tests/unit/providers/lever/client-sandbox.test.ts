@@ -226,6 +226,80 @@ describe('Lever client against the sandbox', () => {
     expect(result.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('links the feedback page to its candidate, interview and template, and sees its own submission afterwards', async () => {
+    const client = leverClient();
+    const aisha = '8969545d-ac69-47a7-a7b9-3527f429f046';
+    const context = await client.getFeedbackContext({
+      interviewId: demo.lever.interviewId,
+      candidateId: priya,
+      performAs: aisha,
+    });
+    expect(context).toMatchObject({
+      candidateId: priya,
+      candidateName: 'Priya Raman',
+      interview: { id: demo.lever.interviewId, start: expect.any(String) },
+      form: { title: 'Technical Interview Scorecard' },
+      alreadySubmitted: false,
+    });
+    expect(context.submitBlocked).toBeUndefined();
+    expect(context.form.fields.map((field) => field.label)).toEqual(
+      expect.arrayContaining(['Rating', 'Technical depth', 'Seniority', 'Earliest start date']),
+    );
+    const byLabel = (label: string) => context.form.fields.find((field) => field.label === label)!.id;
+    await client.submitFeedback({
+      candidateId: priya,
+      applicationId: context.applicationId,
+      formId: context.form.id,
+      interviewId: demo.lever.interviewId,
+      values: [
+        { fieldId: byLabel('Rating'), value: '3 - Hire' },
+        { fieldId: byLabel('Technical depth'), value: 'Clear on idempotency keys.' },
+        { fieldId: byLabel('Earliest start date'), value: '2027-02-01' },
+      ],
+      performAs: aisha,
+    });
+    const feedback = await client.listFeedback({ candidateId: priya, applicationId: context.applicationId });
+    expect(feedback).toEqual([
+      expect.objectContaining({ interviewId: demo.lever.interviewId, userId: aisha, submittedAt: expect.any(String) }),
+    ]);
+    const again = await client.getFeedbackContext({
+      interviewId: demo.lever.interviewId,
+      candidateId: priya,
+      performAs: aisha,
+    });
+    expect(again.alreadySubmitted).toBe(true);
+  });
+
+  it('needs the candidate to find an interview, and ties a refused value to its field', async () => {
+    const client = leverClient();
+    expect(await failure(client.getFeedbackContext({ interviewId: demo.lever.interviewId }))).toMatchObject({
+      kind: 'invalid-input',
+    });
+    const context = await client.getFeedbackContext({
+      interviewId: demo.lever.interviewId,
+      candidateId: priya,
+      performAs: hannah,
+    });
+    const seniority = context.form.fields.find((field) => field.label === 'Seniority')!;
+    const rating = context.form.fields.find((field) => field.label === 'Rating')!;
+    const depth = context.form.fields.find((field) => field.label === 'Technical depth')!;
+    expect(
+      await failure(
+        client.submitFeedback({
+          candidateId: priya,
+          applicationId: context.applicationId,
+          formId: context.form.id,
+          values: [
+            { fieldId: rating.id, value: '3 - Hire' },
+            { fieldId: depth.id, value: 'Solid.' },
+            { fieldId: seniority.id, value: 'Principal' },
+          ],
+          performAs: hannah,
+        }),
+      ),
+    ).toMatchObject({ kind: 'invalid-input', fieldId: seniority.id });
+  });
+
   it('schedules an interview that then has its own page in the web app', async () => {
     const client = leverClient();
     const applicationId = (await client.getCandidateContext({ candidateId: priya })).applications[0]!.id;
