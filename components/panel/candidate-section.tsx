@@ -1,3 +1,4 @@
+import type { CandidateIds } from '@/lib/providers/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CandidatePageContext } from '@/lib/core/page-context';
@@ -13,6 +14,15 @@ type Action = 'move' | 'schedule' | undefined;
 type Tab = 'candidate' | 'calls';
 
 /** The candidate page: who this is, what can be done, and what was done. */
+/** The ids a candidate page carries in its URL, as the candidate query takes them. */
+export function candidateIdsOf(context: CandidatePageContext): CandidateIds {
+  return {
+    ...(context.candidateId ? { candidateId: context.candidateId } : {}),
+    ...(context.applicationId ? { applicationId: context.applicationId } : {}),
+    ...(context.jobId ? { jobId: context.jobId } : {}),
+  };
+}
+
 export function CandidateSection({
   context,
   onOpenOptions,
@@ -20,11 +30,7 @@ export function CandidateSection({
   context: CandidatePageContext;
   onOpenOptions: () => void;
 }) {
-  const ids = {
-    ...(context.candidateId ? { candidateId: context.candidateId } : {}),
-    ...(context.applicationId ? { applicationId: context.applicationId } : {}),
-    ...(context.jobId ? { jobId: context.jobId } : {}),
-  };
+  const ids = candidateIdsOf(context);
   const view = useQuery(atsQueries.candidate(context.site, ids));
   const [action, setAction] = useState<Action>();
   const [tab, setTab] = useState<Tab>('candidate');

@@ -2,7 +2,7 @@ import { siteLabels, type PageContext } from '@/lib/core/page-context';
 import { BackgroundStatus } from './background-status';
 import { ExportSection } from '@/components/export/export-section';
 import { FillScorecard } from '@/components/scorecard/fill-scorecard';
-import { CandidateSection } from './candidate-section';
+import { CandidateSection, candidateIdsOf } from './candidate-section';
 import { PageContextView } from './page-context-view';
 
 export interface PanelProps {
@@ -51,7 +51,7 @@ export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: 
           <FillScorecard
             key={`scorecard:${context.url}`}
             site={context.site}
-            candidateId={context.candidateId}
+            candidateIds={candidateIdsOf(context)}
             quietWhenAbsent
           />
         ) : null}
@@ -64,7 +64,7 @@ export function Panel({ context, collapsed, onCollapsedChange, onOpenOptions }: 
             key={context.url}
             site={context.site}
             {...(context.interviewId ? { interviewId: context.interviewId } : {})}
-            {...(context.candidateId ? { candidateId: context.candidateId } : {})}
+            {...(context.candidateId ? { candidateIds: { candidateId: context.candidateId } } : {})}
           />
         ) : null}
         {context.kind === 'profile' ? (

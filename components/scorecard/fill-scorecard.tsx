@@ -7,7 +7,8 @@ import { planOffline, type FieldProposal } from '@/lib/autofill/plan';
 import { fillFields, type FillOutcome } from '@/lib/autofill/writers';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
 import type { OutboxRecord } from '@/lib/core/outbox';
-import { atsKeys, callQueries, outboxQueries, scorecardQueries } from '@/lib/content/queries';
+import { atsKeys, atsQueries, callQueries, outboxQueries, scorecardQueries } from '@/lib/content/queries';
+import type { CandidateIds } from '@/lib/providers/contracts';
 import { useFeedbackForm } from '@/lib/content/use-feedback-form';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { ErrorNotice } from '@/components/ui/error-notice';
@@ -30,24 +31,29 @@ function pageValue(field: PageFormField): string | string[] | null {
 export function FillScorecard({
   site,
   interviewId,
-  candidateId: pageCandidateId,
+  candidateIds,
   quietWhenAbsent = false,
 }: {
   site: AtsProvider;
   /** From the feedback page's URL (Ashby, Lever). */
   interviewId?: string;
-  /** From the candidate page's URL (Pinpoint's scorecard dialog opens there). */
-  candidateId?: string;
+  /** From the candidate page's URL (Pinpoint's scorecard dialog opens there); the candidate is read through them. */
+  candidateIds?: CandidateIds;
   /** On a candidate page the form comes and goes with its dialog: say nothing while it is closed. */
   quietWhenAbsent?: boolean;
 }) {
   const queryClient = useQueryClient();
   const { fields, linkedCandidateId } = useFeedbackForm(site);
   const apiContext = useQuery({
-    ...scorecardQueries.context(site, interviewId ?? '', pageCandidateId ?? linkedCandidateId),
+    ...scorecardQueries.context(site, interviewId ?? '', linkedCandidateId),
     enabled: submitsViaApi.has(site) && interviewId !== undefined && fields.length > 0,
   });
-  const candidateId = apiContext.data?.candidateId ?? pageCandidateId ?? linkedCandidateId;
+  // On a candidate page the panel already reads the candidate (same query, so no second call).
+  const candidate = useQuery({
+    ...atsQueries.candidate(site, candidateIds ?? {}),
+    enabled: candidateIds !== undefined,
+  });
+  const candidateId = apiContext.data?.candidateId ?? candidate.data?.candidate.id ?? linkedCandidateId;
   const candidateCalls = useQuery({ ...callQueries.list(site, candidateId ?? ''), enabled: !!candidateId });
   const forCandidate = (candidateCalls.data?.length ?? 0) > 0;
   const recent = useQuery({

@@ -54,6 +54,10 @@ export function useFeedbackForm(site: AtsProvider): FeedbackPage {
       }, settleMilliseconds);
     };
     const observer = new MutationObserver(reread);
+    // Typing and clicking change what a field holds without touching the DOM tree (React sets `value`), so the
+    // page's own input events count too: "already filled" must follow what the interviewer does.
+    const events = ['input', 'change', 'click'] as const;
+    for (const type of events) document.addEventListener(type, reread, { capture: true, passive: true });
     observer.observe(document.body, {
       childList: true,
       subtree: true,
@@ -62,6 +66,7 @@ export function useFeedbackForm(site: AtsProvider): FeedbackPage {
     });
     reread();
     return () => {
+      for (const type of events) document.removeEventListener(type, reread, { capture: true });
       observer.disconnect();
       clearTimeout(timer);
     };

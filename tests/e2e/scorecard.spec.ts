@@ -1,87 +1,267 @@
 import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { demo } from '../sandbox/seed';
-import { atsCases, connect } from './ats';
+import { apiRequests, atsCases, connect, sendFromExtensionPage, type AtsCase } from './ats';
 import { expect, test } from './fixtures';
 
-const feedbackUrl = `https://app.ashbyhq.com/interview-briefings/${demo.ashby.interviewBriefingId}/feedback`;
+const ashby = atsCases[0]!;
+const lever = atsCases[1]!;
+const pinpoint = atsCases[2]!;
+const ashbyFeedbackUrl = `https://app.ashbyhq.com/interview-briefings/${demo.ashby.interviewBriefingId}/feedback`;
+const leverFeedbackUrl = `https://hire.lever.co/interviews/${demo.lever.interviewId}`;
+/** The demo interviews' interviewer: Ashby takes feedback on an interview only from its interviewers. */
+const interviewerEmail = 'aisha.khan@example.com';
 
 interface AshbyPayload {
   feedbackForm: { fieldSubmissions: Array<{ path: string; value: unknown }> };
 }
+interface LeverPayload {
+  fieldValues: Array<{ id: string; value: unknown }>;
+}
+interface PinpointPayload {
+  ratings: Array<{ metric: string; score: number | null }>;
+  answers: Array<{ question: string; answer: string }>;
+  notes: string;
+}
 
-test('Fill scorecard on Ashby: text fields from the call, scores left to the interviewer, never submitted', async ({
-  page,
-  context,
-  extensionId,
-}) => {
-  const ashby = atsCases[0]!;
-  await connect(context, extensionId, [ashby]);
-  await page.goto(ashby.candidateUrl);
+/** The page's own form state: what its Submit would send, and what it sent. */
+function pageForm<Payload>(page: Page): Promise<{ current: Payload; submitted: Payload | null }> {
+  return page.evaluate(() => {
+    const bridge = (window as unknown as { sandboxFeedback: { current(): unknown; submitted: unknown } })
+      .sandboxFeedback;
+    return { current: bridge.current(), submitted: bridge.submitted } as never;
+  });
+}
+
+async function importCall(page: Page, atsCase: AtsCase) {
+  await page.goto(atsCase.candidateUrl);
   await page.getByTestId('tab-calls').click();
   await page
     .getByTestId('transcript-file')
     .setInputFiles(path.resolve('tests/fixtures/transcripts/priya-raman-technical.vtt'));
   await expect(page.getByTestId('summary')).toBeVisible({ timeout: 15_000 });
+}
 
-  await page.goto(feedbackUrl);
-  const scorecard = page.getByTestId('fill-scorecard');
-  await expect(scorecard).toBeVisible({ timeout: 15_000 });
-  const field = (label: string) => page.getByTestId('scorecard-field').filter({ hasText: label }).first();
-  await expect(field('Notice period').getByTestId('scorecard-status')).toHaveText('Proposed');
-  await expect(field('Concerns').getByTestId('scorecard-status')).toHaveText('Proposed');
-  await expect(field('Overall score').getByTestId('scorecard-status')).toHaveText('For you to choose');
+async function useIdentity(context: BrowserContext, extensionId: string, email: string) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await sendFromExtensionPage(options, 'identity.save', { email });
+  await options.close();
+}
 
-  await page.getByTestId('scorecard-fill').click();
-  await expect(field('Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
-  await expect(field('Overall feedback').getByTestId('scorecard-filled')).toBeVisible();
+async function useLlm(context: BrowserContext, extensionId: string, model: string) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const saved = (await sendFromExtensionPage(options, 'llm.save', {
+    baseUrl: 'https://llm.sidecar.test/v1',
+    model,
+    enabled: true,
+    apiKey: 'sbx_llm_key',
+  })) as { ok: boolean };
+  expect(saved.ok).toBe(true);
+  await options.close();
+}
 
-  // The page's own state holds the values, and nothing was submitted.
-  const current = await page.evaluate(
-    () => (window as unknown as { sandboxFeedback: { current(): AshbyPayload; submitted: unknown } }).sandboxFeedback,
-  );
-  expect(current.submitted).toBeNull();
-  const state = await page.evaluate(() =>
-    (window as unknown as { sandboxFeedback: { current(): AshbyPayload } }).sandboxFeedback.current(),
-  );
-  const value = (pathName: string) =>
-    state.feedbackForm.fieldSubmissions.find((submission) => submission.path === pathName)?.value;
-  expect(String(value('notice_period'))).toMatch(/three months/i);
-  expect(String(value('concerns'))).not.toBe('');
-  // The rich-text editor took the planned text through its own input handling (TipTap state, not innerHTML).
-  expect(JSON.stringify(value('_systemfield_feedback'))).toMatch(/Priya Raman, \d\d:\d\d/);
+const scorecardField = (page: Page, label: string) =>
+  page.getByTestId('scorecard-field').filter({ hasText: label }).first();
 
-  // The interviewer picks the score and the recommendation, and presses the ATS's own Submit.
-  await page.getByRole('radio', { name: /3/ }).first().check();
+async function chooseAshbyScoreAndRecommendation(page: Page) {
   await page
-    .getByRole('button', { name: /Recommendation|Select/ })
+    .getByRole('radiogroup', { name: /Overall score/ })
+    .getByRole('radio', { name: /3/ })
+    .check();
+  await page
+    .getByRole('button', { name: /Recommendation/ })
     .first()
     .click();
   await page.getByRole('option', { name: 'Hire', exact: true }).click();
-  await page.getByRole('button', { name: 'Submit' }).click();
-  const submitted = await page.evaluate(
-    () => (window as unknown as { sandboxFeedback: { submitted: AshbyPayload | null } }).sandboxFeedback.submitted,
-  );
-  expect(submitted?.feedbackForm.fieldSubmissions.find((each) => each.path === 'notice_period')?.value).toMatch(
-    /three months/i,
-  );
-});
+}
 
-test('Fill scorecard on Lever: every proposed field takes, through React-controlled inputs', async ({
+test('Fill scorecard on Ashby: linked to the interview, text from the call, typed text kept, the page submits it', async ({
   page,
   context,
   extensionId,
 }) => {
-  const lever = atsCases[1]!;
-  await connect(context, extensionId, [lever]);
-  await page.goto(lever.candidateUrl);
-  await page.getByTestId('tab-calls').click();
-  await page
-    .getByTestId('transcript-file')
-    .setInputFiles(path.resolve('tests/fixtures/transcripts/priya-raman-technical.vtt'));
-  await expect(page.getByTestId('summary')).toBeVisible({ timeout: 15_000 });
+  await connect(context, extensionId, [ashby]);
+  await importCall(page, ashby);
 
-  await page.goto(`https://hire.lever.co/interviews/${demo.lever.interviewId}`);
+  await page.goto(ashbyFeedbackUrl);
   await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  // Tied to the candidate and interview through the API, and planned from this candidate's call.
+  await expect(page.getByTestId('scorecard-linked')).toContainText('Priya Raman');
+  await expect(page.getByTestId('scorecard-linked')).toContainText('Technical Interview');
+  await expect(page.getByTestId('scorecard-call')).toHaveCount(1);
+  await expect(page.getByTestId('scorecard-call').getByRole('checkbox')).toBeChecked();
+
+  // The interviewer already wrote their concerns: "fill only empty" keeps them.
+  await page.getByRole('textbox', { name: 'Concerns', exact: true }).fill('My own concern, typed before Sidecar.');
+  await expect(scorecardField(page, 'Concerns').getByTestId('scorecard-status')).toHaveText('Already filled');
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-status')).toHaveText('Proposed');
+  await expect(scorecardField(page, 'Overall score').getByTestId('scorecard-status')).toHaveText('For you to choose');
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-evidence').first()).toContainText(
+    'Priya Raman',
+  );
+
+  await page.getByTestId('scorecard-fill').click();
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+  await expect(scorecardField(page, 'Overall feedback').getByTestId('scorecard-filled')).toBeVisible();
+
+  const filled = await pageForm<AshbyPayload>(page);
+  expect(filled.submitted).toBeNull();
+  const value = (payload: AshbyPayload, pathName: string) =>
+    payload.feedbackForm.fieldSubmissions.find((submission) => submission.path === pathName)?.value;
+  expect(String(value(filled.current, 'notice_period'))).toMatch(/three months/i);
+  expect(value(filled.current, 'concerns')).toBe('My own concern, typed before Sidecar.');
+  // The rich-text editor took the planned text through its own input handling (TipTap state, not innerHTML).
+  expect(JSON.stringify(value(filled.current, '_systemfield_feedback'))).toMatch(/Priya Raman, \d\d:\d\d/);
+
+  // The interviewer picks the score and the recommendation, and presses the ATS's own Submit.
+  await chooseAshbyScoreAndRecommendation(page);
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  const { submitted } = await pageForm<AshbyPayload>(page);
+  expect(String(value(submitted!, 'notice_period'))).toMatch(/three months/i);
+  expect(value(submitted!, 'concerns')).toBe('My own concern, typed before Sidecar.');
+  expect(JSON.stringify(value(submitted!, '_systemfield_feedback'))).toMatch(/Priya Raman/);
+});
+
+test('Submit via API on Ashby: the reviewed form lands through applicationFeedback.submit with Ashby’s value shapes', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await connect(context, extensionId, [ashby]);
+  await useIdentity(context, extensionId, interviewerEmail);
+  await importCall(page, ashby);
+  await page.goto(ashbyFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('scorecard-fill').click();
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+  // Required by Ashby and left to the interviewer: Submit waits until they are chosen.
+  await expect(page.getByTestId('scorecard-api-missing')).toContainText('Overall score');
+  await expect(page.getByTestId('scorecard-submit-api')).toBeDisabled();
+  await chooseAshbyScoreAndRecommendation(page);
+  await page.getByLabel('Would you like to work with this person?').getByRole('button', { name: 'Yes' }).click();
+
+  await expect(page.getByTestId('scorecard-submit-api')).toBeEnabled({ timeout: 5_000 });
+  await page.getByTestId('scorecard-submit-api').click();
+  await page.getByTestId('scorecard-submit-confirm-button').click();
+  await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+
+  const submits = apiRequests(sandbox, ashby).filter(
+    (request) => request.path === '/applicationFeedback.submit' && request.status === 200,
+  );
+  expect(submits).toHaveLength(1);
+  const body = JSON.parse(submits[0]!.body) as AshbyPayload & Record<string, unknown>;
+  expect(body).toMatchObject({ interviewEventId: demo.ashby.interviewBriefingId, applicationId: expect.any(String) });
+  const sent = new Map(body.feedbackForm.fieldSubmissions.map((each) => [each.path, each.value]));
+  expect(sent.get('_systemfield_overall_recommendation')).toEqual({ score: 3 });
+  expect(sent.get('recommendation')).toBe('hire');
+  expect(sent.get('would_work_with')).toBe(true);
+  expect(sent.get('notice_period')).toMatch(/three months/i);
+  expect(sent.get('_systemfield_feedback')).toMatchObject({ type: 'PlainText', value: expect.stringMatching(/Priya/) });
+  // Sidecar never pressed the page's Submit.
+  expect((await pageForm(page)).submitted).toBeNull();
+
+  // Seen again, the form says it was submitted and offers no second submission.
+  await page.reload();
+  await expect(page.getByTestId('scorecard-already-submitted')).toBeVisible({ timeout: 15_000 });
+});
+
+test('Submit via API on Ashby: a validation error about one field is shown on that field', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await connect(context, extensionId, [ashby]);
+  await useIdentity(context, extensionId, interviewerEmail);
+  await importCall(page, ashby);
+  await page.goto(ashbyFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('scorecard-fill').click();
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+  await chooseAshbyScoreAndRecommendation(page);
+
+  sandbox.injectFault({
+    host: 'api.ashbyhq.com',
+    pathPrefix: '/applicationFeedback.submit',
+    kind: 'business-error',
+    code: 'invalid_input',
+    message: 'notice_period: must be at most 40 characters',
+  });
+  await page.getByTestId('scorecard-submit-api').click();
+  await page.getByTestId('scorecard-submit-confirm-button').click();
+  await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-api-error')).toContainText(
+    'must be at most 40 characters',
+  );
+  await expect(page.getByTestId('scorecard-api-error')).toHaveCount(1);
+});
+
+test('Fill scorecard on Lever: every proposed field takes, a value the form refuses is reported, Submit via API lands', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await connect(context, extensionId, [lever]);
+  await importCall(page, lever);
+  await page.goto(leverFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  const proposed = page.getByTestId('scorecard-field').filter({
+    has: page.getByTestId('scorecard-status').getByText('Proposed', { exact: true }),
+  });
+  await expect(proposed.first()).toBeVisible();
+  const count = await proposed.count();
+
+  // A value the page's dropdown does not offer cannot take: reported, with the value to paste by hand.
+  const seniority = scorecardField(page, 'Seniority');
+  await seniority.getByTestId('scorecard-write').click();
+  await seniority.getByRole('textbox').fill('Principal');
+  await page.getByTestId('scorecard-fill').click();
+  await expect(page.getByTestId('scorecard-filled')).toHaveCount(count, { timeout: 15_000 });
+  await expect(seniority.getByTestId('scorecard-refused')).toContainText('Principal');
+  await expect(page.getByTestId('scorecard-refused')).toHaveCount(1);
+  const filled = await pageForm<LeverPayload>(page);
+  expect(filled.submitted).toBeNull();
+  expect(filled.current.fieldValues.filter((each) => each.value).length).toBeGreaterThanOrEqual(count);
+
+  // The overall rating is the interviewer's; then the reviewed form goes to Lever's API as them.
+  await page.getByRole('button', { name: '3 - Hire' }).click();
+  await page.getByRole('textbox', { name: 'Technical depth', exact: true }).fill('Clear on idempotency keys.');
+  await page.getByTestId('scorecard-submit-api').click();
+  await page.getByTestId('scorecard-submit-confirm-button').click();
+  await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const posts = apiRequests(sandbox, lever).filter(
+    (request) => request.method === 'POST' && /\/feedback\?/.test(request.path) && request.status === 201,
+  );
+  expect(posts).toHaveLength(1);
+  expect(posts[0]!.path).toContain('perform_as=');
+  const body = JSON.parse(posts[0]!.body) as LeverPayload & { baseTemplateId: string; interview?: string };
+  expect(body.interview).toBe(demo.lever.interviewId);
+  const values = body.fieldValues.map((each) => each.value);
+  expect(values).toContain('3 - Hire');
+  expect(values).toContain('Clear on idempotency keys.');
+  // The refused value never reached the page, so it is not sent either.
+  expect(values).not.toContain('Principal');
+});
+
+test('Fill scorecard on Pinpoint: the scorecard dialog fills from the panel, and Pinpoint’s own Submit sends it', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await connect(context, extensionId, [pinpoint]);
+  await importCall(page, pinpoint);
+  await page.getByTestId('tab-candidate').click();
+  // Closed dialog: nothing to fill, and the panel stays quiet about it.
+  await expect(page.getByTestId('fill-scorecard')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Fill scorecard' }).click();
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('scorecard-no-api')).toBeVisible();
+  await expect(scorecardField(page, 'Problem solving').getByTestId('scorecard-status')).toHaveText('For you to choose');
   const proposed = page.getByTestId('scorecard-field').filter({
     has: page.getByTestId('scorecard-status').getByText('Proposed', { exact: true }),
   });
@@ -89,15 +269,52 @@ test('Fill scorecard on Lever: every proposed field takes, through React-control
   const count = await proposed.count();
   await page.getByTestId('scorecard-fill').click();
   await expect(page.getByTestId('scorecard-filled')).toHaveCount(count, { timeout: 15_000 });
-  await expect(page.getByTestId('scorecard-refused')).toHaveCount(0);
-  const feedback = await page.evaluate(() => {
-    const bridge = (
-      window as unknown as {
-        sandboxFeedback: { submitted: unknown; current(): { fieldValues: Array<{ value: unknown }> } };
-      }
-    ).sandboxFeedback;
-    return { submitted: bridge.submitted, filled: bridge.current().fieldValues.filter((each) => each.value).length };
-  });
-  expect(feedback.submitted).toBeNull();
-  expect(feedback.filled).toBeGreaterThanOrEqual(count);
+
+  await page.getByRole('radiogroup', { name: 'Problem solving' }).getByRole('radio', { name: '4' }).check();
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  const { submitted } = await pageForm<PinpointPayload>(page);
+  expect(submitted).not.toBeNull();
+  expect(submitted!.ratings.find((rating) => rating.metric === 'Problem solving')?.score).toBe(4);
+  const written = [...submitted!.answers.map((answer) => answer.answer), submitted!.notes].filter(Boolean);
+  expect(written.length).toBeGreaterThanOrEqual(count);
+});
+
+test('Plan with the LLM: scores and choices proposed from the field’s own options with a reason, and filled', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await connect(context, extensionId, [ashby]);
+  await useLlm(context, extensionId, 'sandbox-summary-1');
+  await importCall(page, ashby);
+  await page.goto(ashbyFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('scorecard-llm').click();
+  const score = scorecardField(page, 'Overall score');
+  await expect(score.getByTestId('scorecard-status')).toHaveText('Proposed', { timeout: 15_000 });
+  await expect(score.getByTestId('scorecard-evidence').first()).toBeVisible();
+  await page.getByTestId('scorecard-fill').click();
+  await expect(score.getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+  const { current } = await pageForm<AshbyPayload>(page);
+  const overall = current.feedbackForm.fieldSubmissions.find(
+    (each) => each.path === '_systemfield_overall_recommendation',
+  )?.value as { score: number } | undefined;
+  expect(overall?.score).toBeGreaterThanOrEqual(1);
+  expect(overall?.score).toBeLessThanOrEqual(4);
+});
+
+test('Plan with the LLM: a model answering outside the options or inventing quotes gets nothing filled', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  await connect(context, extensionId, [ashby]);
+  await useLlm(context, extensionId, 'sandbox-invented-quotes');
+  await importCall(page, ashby);
+  await page.goto(ashbyFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('scorecard-llm').click();
+  const score = scorecardField(page, 'Overall score');
+  await expect(score.getByTestId('scorecard-status')).toHaveText('No evidence in the call', { timeout: 15_000 });
+  await expect(score).toContainText('no quote that is in the call');
 });
