@@ -3,7 +3,6 @@ import { normalizeText, type PageFormField } from './form-model';
 import {
   controlledPopups,
   choiceLabel,
-  editorText,
   fieldControl,
   hasValue,
   isChecked,
@@ -350,56 +349,142 @@ function findOptionElement(trigger: HTMLElement, text: string, known: FeedbackFi
 
 // --- contenteditable editors ---------------------------------------------------------------------------------------
 
-async function writeEditor(editor: HTMLElement, text: string): Promise<WriteResult> {
-  const before = editorText(editor);
-  const paragraphs = text.split(/\r?\n/);
-  const isDraft = editor.closest('.DraftEditor-root') !== null || editor.hasAttribute('data-contents');
+/** How long an editor may take to show a write (Lexical and React re-render after the event, not during it). */
+const editorSettleMs = 300;
+/** A match must hold this long: pages that refuse a change often put the old text back a moment later. */
+const editorStableMs = 60;
+/** Chromium reports a selection change in a later task; model editors read their selection from that event. */
+const selectionSyncMs = 50;
 
-  const strategies: Array<() => boolean> = isDraft
-    ? [() => insertWithPaste(editor, text, paragraphs), () => insertWithInputEvents(editor, paragraphs)]
-    : [
-        () => insertWithExecCommand(paragraphs),
-        () => insertWithInputEvents(editor, paragraphs),
-        () => insertWithPaste(editor, text, paragraphs),
-      ];
+type EditorStrategy = (editor: HTMLElement, lines: string[], text: string) => boolean;
+
+async function writeEditor(editor: HTMLElement, text: string): Promise<WriteResult> {
+  if (isReadOnlyEditor(editor)) return { ok: false, reason: 'the editor is read-only' };
+  const before = editorLines(editor);
+  const lines = text.split(/\r?\n/);
+
   editor.focus();
-  for (const strategy of strategies) {
-    selectAllIn(editor);
-    // Each strategy replaces the selection, so trying the next one after a partial write does not duplicate text.
-    if (strategy() && sameText(editorText(editor), text)) break;
-    await sleep(0);
-    if (sameText(editorText(editor), text)) break;
-  }
+  // Let the page handle the focus (editors re-render on it) before selecting.
   await sleep(0);
+  for (const strategy of editorStrategies(editor)) {
+    // Each strategy starts from all of the editor's text selected, so whatever the one before left is replaced.
+    await selectAllIn(editor);
+    const handled = strategy(editor, lines, text);
+    if (await editorSettlesOn(editor, lines, handled ? editorSettleMs : 0)) break;
+  }
   editor.dispatchEvent(new FocusEvent('blur'));
 
-  const after = editorText(editor);
-  if (sameText(after, text)) return { ok: true };
-  if (sameText(after, before)) return { ok: false, reason: 'the editor kept its old text' };
+  if (await editorSettlesOn(editor, lines, editorSettleMs)) return { ok: true };
+  if (sameLines(editorLines(editor), before)) return { ok: false, reason: 'the editor kept its old text' };
   return { ok: false, reason: 'the editor shows different text than was written' };
 }
 
-function sameText(left: string, right: string): boolean {
-  return normalizeText(left) === normalizeText(right);
+/**
+ * The order follows what each editor takes in Chromium (tests/e2e/editor-writers.spec.ts):
+ * - Draft.js only takes a paste; execCommand desynchronises its DOM from its state and crashes its re-render.
+ * - Lexical drops the line breaks of execCommand('insertParagraph') but handles `beforeinput` as its own input path.
+ * - ProseMirror/TipTap and Quill read what execCommand does to their DOM and ignore a synthetic `beforeinput`.
+ * A paste comes last for the rest: it is one change, but editors parse pasted HTML and may collapse its whitespace.
+ */
+function editorStrategies(editor: HTMLElement): EditorStrategy[] {
+  if (editor.closest('.DraftEditor-root') !== null || editor.hasAttribute('data-contents')) {
+    return [insertWithPaste, insertWithInputEvents];
+  }
+  if (editor.closest('[data-lexical-editor]') !== null) return [insertWithInputEvents, insertWithPaste];
+  return [insertWithExecCommand, insertWithInputEvents, insertWithPaste];
 }
 
-function selectAllIn(editor: HTMLElement): void {
+function isReadOnlyEditor(editor: HTMLElement): boolean {
+  if (editor.getAttribute('aria-readonly') === 'true' || editor.getAttribute('aria-disabled') === 'true') return true;
+  // The attribute, not isContentEditable: editors mark themselves read-only by it, and DOM shims agree on it.
+  return editor.closest('[contenteditable]')?.getAttribute('contenteditable')?.toLowerCase() === 'false';
+}
+
+/** Waits until the editor shows the lines and keeps showing them; false when it does not within `timeoutMs`. */
+async function editorSettlesOn(editor: HTMLElement, lines: string[], timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await sleep(0);
+    if (sameLines(editorLines(editor), lines)) {
+      await sleep(editorStableMs);
+      if (sameLines(editorLines(editor), lines)) return true;
+    }
+    if (Date.now() >= deadline) return false;
+    await sleep(20);
+  }
+}
+
+/**
+ * The text lines the editor shows: one per block (paragraph, list item, Draft.js block) and per `<br>`. The reader's
+ * `editorText` keeps only the editor's direct children as lines, which folds Draft.js's single wrapper into one line.
+ */
+function editorLines(editor: HTMLElement): string[] {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent ?? '');
+      if (!(child instanceof HTMLElement) || child.hidden) continue;
+      if (child.tagName === 'BR') parts.push('\n');
+      else if (blockTags.test(child.tagName)) {
+        parts.push('\n');
+        walk(child);
+        parts.push('\n');
+      } else walk(child);
+    }
+  };
+  walk(editor);
+  return parts.join('').split('\n').map(normalizeText);
+}
+
+const blockTags = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|FIGURE|HR)$/;
+
+/**
+ * Same lines in the same order, whitespace inside a line aside. Blank lines do not count: editors differ in whether
+ * a pasted empty paragraph survives, and the interviewer reads the same text either way.
+ */
+function sameLines(left: string[], right: string[]): boolean {
+  const filled = (lines: string[]) => lines.map(normalizeText).filter((line) => line !== '');
+  const [a, b] = [filled(left), filled(right)];
+  return a.length === b.length && a.every((line, index) => line === b[index]);
+}
+
+/**
+ * Selects everything in the editor and gives the page the `selectionchange` it reads its own selection from. An
+ * editor that was just focused may still re-render and put its old caret back (Draft.js does), so select again
+ * until the selection holds.
+ */
+async function selectAllIn(editor: HTMLElement): Promise<void> {
   const selection = window.getSelection();
   if (!selection) return;
-  const range = document.createRange();
-  range.selectNodeContents(editor);
-  selection.removeAllRanges();
-  selection.addRange(range);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const changed = new Promise<void>((resolve) => {
+      document.addEventListener('selectionchange', () => resolve(), { once: true });
+      setTimeout(resolve, selectionSyncMs);
+    });
+    const range = document.createRange();
+    range.selectNodeContents(editor);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await changed;
+    await sleep(0);
+    if (selectsAllOf(selection, editor)) return;
+  }
 }
 
-/** The native path: the editor sees the same beforeinput/input a keyboard produces, and undo keeps working. */
-function insertWithExecCommand(paragraphs: string[]): boolean {
+function selectsAllOf(selection: Selection, editor: HTMLElement): boolean {
+  // By text, not by boundary points: editors move the ends into their first and last text nodes.
+  const compact = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+  return selection.rangeCount > 0 && compact(selection.toString()) === compact(editor.textContent);
+}
+
+/** The native path: the editor sees the same DOM change and `input` that typing makes, and undo keeps working. */
+function insertWithExecCommand(_editor: HTMLElement, lines: string[]): boolean {
   const execute = (document as Document & { execCommand?: Document['execCommand'] }).execCommand;
   if (typeof execute !== 'function') return false;
   try {
-    for (const [index, paragraph] of paragraphs.entries()) {
+    for (const [index, line] of lines.entries()) {
       if (index > 0 && !document.execCommand('insertParagraph')) return false;
-      if (paragraph !== '' && !document.execCommand('insertText', false, paragraph)) return false;
+      if (line !== '' && !document.execCommand('insertText', false, line)) return false;
     }
     return true;
   } catch {
@@ -408,34 +493,33 @@ function insertWithExecCommand(paragraphs: string[]): boolean {
 }
 
 /**
- * Fallback when execCommand is missing or refused: editors that own their model (ProseMirror, Lexical, Slate)
- * handle `beforeinput` themselves and cancel it. An uncancelled event means nobody handled it.
+ * For editors that own their model (Lexical, Slate) and handle `beforeinput` themselves, cancelling it. Browsers
+ * send no `input` after a cancelled `beforeinput`, and neither does this: Lexical would insert the text twice. An
+ * uncancelled event means nobody handled it, since a synthetic event changes nothing by itself.
  */
-function insertWithInputEvents(editor: HTMLElement, paragraphs: string[]): boolean {
-  for (const [index, paragraph] of paragraphs.entries()) {
+function insertWithInputEvents(editor: HTMLElement, lines: string[]): boolean {
+  for (const [index, line] of lines.entries()) {
     if (index > 0) {
       const split = new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertParagraph' });
       if (editor.dispatchEvent(split)) return false;
-      editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertParagraph' }));
     }
-    if (paragraph === '') continue;
+    if (line === '') continue;
     const insert = new InputEvent('beforeinput', {
       bubbles: true,
       cancelable: true,
       inputType: 'insertText',
-      data: paragraph,
+      data: line,
     });
     if (editor.dispatchEvent(insert)) return false;
-    editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: paragraph }));
   }
   return true;
 }
 
 /** Draft.js reverts direct DOM edits and duplicates execCommand text in an empty editor, but takes a paste. */
-function insertWithPaste(editor: HTMLElement, text: string, paragraphs: string[]): boolean {
+function insertWithPaste(editor: HTMLElement, lines: string[], text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  data.setData('text/html', paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(''));
+  data.setData('text/html', lines.map((line) => `<p>${escapeHtml(line)}</p>`).join(''));
   const paste = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data });
   return !editor.dispatchEvent(paste);
 }

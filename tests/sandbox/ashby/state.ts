@@ -130,6 +130,8 @@ export const feedbackFormIds = {
   /** The organisation's default form, for interviews without a form of their own. */
   screen: stableId('feedback-form', 'Recruiter Screen'),
   legacy: stableId('feedback-form', 'Legacy Scorecard'),
+  /** Thirty fields, for `npm run bench`'s "click to a 30-field form filled". */
+  onsiteLoop: stableId('feedback-form', 'Onsite Loop Scorecard'),
 };
 
 export const interviewTypeIds = {
@@ -138,7 +140,31 @@ export const interviewTypeIds = {
   portfolio: stableId('interview', 'Portfolio Review'),
   /** What `interviewSchedule.create` uses when an event names no interview (ashby-api.md §7). */
   general: stableId('interview', 'Interview'),
+  /** No seeded event: schedules created through the API use it (the bench's 30-field form). */
+  onsiteLoop: stableId('interview', 'Onsite Loop'),
 };
+
+const yesNoScale = ['Strong no hire', 'No hire', 'Hire', 'Strong hire'];
+
+/** A long scorecard: every kind of field the page draws, five times over. */
+function onsiteLoopFields(): FormField[] {
+  const topics = ['System design', 'Coding', 'Communication', 'Ownership', 'Collaboration'];
+  return topics.flatMap((topic) => {
+    const slug = topic.toLowerCase().replace(/ /g, '_');
+    return [
+      field(`${slug}_score`, 'Score', `${topic} score`, false),
+      field(`${slug}_evidence`, 'LongText', `${topic}: evidence`, false, {
+        descriptionPlain: `What the candidate said or did that shows their ${topic.toLowerCase()}.`,
+      }),
+      field(`${slug}_summary`, 'RichText', `${topic}: summary`, false),
+      field(`${slug}_level`, 'ValueSelect', `${topic}: recommendation`, false, {
+        selectableValues: yesNoScale.map((label) => ({ label, value: label.toLowerCase().replace(/ /g, '_') })),
+      }),
+      field(`${slug}_bar`, 'Boolean', `${topic}: above the bar?`, false),
+      field(`${slug}_notes`, 'String', `${topic}: one line`, false),
+    ];
+  });
+}
 
 export function seededFeedbackForms(): FeedbackFormDefinition[] {
   const base = { organizationId, interviewId: null };
@@ -205,6 +231,15 @@ export function seededFeedbackForms(): FeedbackFormDefinition[] {
       isArchived: true,
       isDefaultForm: false,
       formDefinition: { sections: [{ title: 'Notes', fields: [field('notes', 'LongText', 'Notes', true)] }] },
+    },
+    {
+      ...base,
+      id: feedbackFormIds.onsiteLoop,
+      title: 'Onsite Loop Scorecard',
+      isArchived: false,
+      isDefaultForm: false,
+      interviewId: interviewTypeIds.onsiteLoop,
+      formDefinition: { sections: [{ title: 'Onsite loop', fields: onsiteLoopFields() }] },
     },
     {
       ...base,
@@ -289,6 +324,13 @@ const interviewTypeSeeds: InterviewTypeSeed[] = [
     instructions: 'The candidate walks through two projects of their choice.',
   },
   { key: 'general', title: 'Interview', shared: true, feedbackFormDefinitionId: null, instructions: '' },
+  {
+    key: 'onsiteLoop',
+    title: 'Onsite Loop',
+    shared: true,
+    feedbackFormDefinitionId: feedbackFormIds.onsiteLoop,
+    instructions: 'Five interviewers, one scorecard each topic.',
+  },
 ];
 
 function seedInterviewTypes(data: AtsData): InterviewType[] {

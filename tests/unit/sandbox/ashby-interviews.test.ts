@@ -191,7 +191,7 @@ describe('Ashby sandbox: interview.info and interview.list', () => {
 
   it('lists shared interviews only, unless includeNonSharedInterviews asks for the job-specific ones too', async () => {
     const shared = await listAll('/interview.list');
-    expect(shared.map((each) => each.title)).toEqual(['Recruiter Screen', 'Interview']);
+    expect(shared.map((each) => each.title)).toEqual(['Recruiter Screen', 'Interview', 'Onsite Loop']);
     const all = await listAll('/interview.list', { includeNonSharedInterviews: true });
     expect(all.map((each) => each.id)).toEqual(Object.values(interviewTypeIds));
     expect((await post('/interview.list', { includeNonSharedInterviews: true })).body).toMatchObject({

@@ -272,6 +272,7 @@ describe('Ashby client against the sandbox', () => {
     expect(forms.map((each) => each.title)).toEqual([
       'Technical Interview Scorecard',
       'Recruiter Screen',
+      'Onsite Loop Scorecard',
       'Technical Interview Feedback',
     ]);
     const technical = forms[0]!;
