@@ -66,7 +66,8 @@ export function FillScorecard({
   );
   const [chosenCallIds, setChosenCallIds] = useState<string[]>();
   const callIds = chosenCallIds ?? defaultCallIds(calls);
-  const chosenCalls = calls.filter((call) => callIds.includes(call.id));
+  const callKey = callIds.join();
+  const chosenCalls = useMemo(() => calls.filter((call) => callKey.split(',').includes(call.id)), [calls, callKey]);
   const llm = useQuery(callQueries.llm());
   const [llmPlan, setLlmPlan] = useState<{ callIds: string; plan: FieldProposal[] }>();
   const [edits, setEdits] = useState<Record<string, string>>({});
@@ -83,7 +84,16 @@ export function FillScorecard({
     [fields, chosenCalls],
   );
   // An LLM plan belongs to the calls it was asked about; choosing other calls goes back to the offline plan.
-  const plan = llmPlan?.callIds === callIds.join() ? llmPlan.plan : offlinePlan;
+  // Where the LLM found nothing for a text field, the built-in plan's quotes still stand.
+  const plan = useMemo(() => {
+    if (llmPlan?.callIds !== callKey) return offlinePlan;
+    const offlineByKey = new Map(offlinePlan.map((proposal) => [proposal.key, proposal]));
+    return llmPlan.plan.map((proposal) =>
+      proposal.status !== 'proposed' && offlineByKey.get(proposal.key)?.status === 'proposed'
+        ? offlineByKey.get(proposal.key)!
+        : proposal,
+    );
+  }, [llmPlan, callKey, offlinePlan]);
   const planByKey = new Map(plan.map((proposal) => [proposal.key, proposal]));
   const valueOf = (field: PageFormField) => edits[field.key] ?? planByKey.get(field.key)?.value ?? '';
   // Default: only empty fields; what the interviewer typed is replaced only when they tick it.
@@ -96,7 +106,7 @@ export function FillScorecard({
         callIds,
         fields: fields.map(({ element: _element, currentValue: _value, ...descriptor }) => descriptor),
       }),
-    onSuccess: (answer) => setLlmPlan({ callIds: callIds.join(), plan: answer }),
+    onSuccess: (answer) => setLlmPlan({ callIds: callKey, plan: answer }),
   });
   const fill = useMutation({
     mutationFn: async () => {

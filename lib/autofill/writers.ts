@@ -27,7 +27,10 @@ export type WriteValue = string | string[] | number | boolean;
 export interface FillOptions {
   /** Write into fields that already hold a value. Off by default: never overwrite what the interviewer typed. */
   overwrite?: boolean;
-  /** Pause between fields so the page can re-render; frameworks that validate on blur need it. */
+  /**
+   * Pause between fields so the page can re-render; frameworks that validate on blur need it. By default the next
+   * two frames (a React commit and its effects), or 50 ms where frames do not run (a hidden tab, a DOM shim).
+   */
   pauseMs?: number;
 }
 
@@ -58,7 +61,7 @@ export async function fillFields(
   options: FillOptions = {},
 ): Promise<FillOutcome[]> {
   const outcomes: FillOutcome[] = [];
-  const pauseMs = options.pauseMs ?? 120;
+  const pause = () => (options.pauseMs === undefined ? nextFrames() : sleep(options.pauseMs));
   for (const [index, step] of plan.entries()) {
     // The interviewer may have typed since the form was read, so look at the page again, not at `filled`.
     if (!options.overwrite && (step.field.filled || hasValue(readBack(step.field)))) {
@@ -76,7 +79,7 @@ export async function fillFields(
       result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
     outcomes.push({ key: step.field.key, result, skipped: false });
-    if (pauseMs > 0 && index < plan.length - 1) await sleep(pauseMs);
+    if (options.pauseMs !== 0 && index < plan.length - 1) await pause();
   }
   return outcomes;
 }
@@ -545,6 +548,14 @@ async function withSubmitGuard<T>(write: () => Promise<T>): Promise<T> {
   } finally {
     window.removeEventListener('submit', block, true);
   }
+}
+
+function nextFrames(): Promise<void> {
+  const frames = new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  });
+  return Promise.race([frames, sleep(50)]);
 }
 
 function sleep(ms: number): Promise<void> {
