@@ -12,6 +12,7 @@ import {
 } from '../tests/e2e/browser';
 import { connect, userEmail } from '../tests/e2e/ats';
 import { siteCases } from '../tests/e2e/sites';
+import { demo } from '../tests/sandbox/seed';
 import { startSandbox, type Sandbox } from '../tests/sandbox/server';
 
 const headless = process.argv.includes('--headless');
@@ -23,6 +24,14 @@ function printSandbox(sandbox: Sandbox) {
   console.log(`pinpoint key ${sandbox.credentials.pinpoint.key} subdomain ${sandbox.credentials.pinpoint.subdomain}`);
 }
 
+/** Fill scorecard: import a transcript on the candidate page first (Calls tab), then open the form. */
+const feedbackPageHints = [
+  'Interview feedback forms (Fill scorecard):',
+  `  Ashby: https://app.ashbyhq.com/interview-briefings/${demo.ashby.interviewBriefingId}/feedback`,
+  `  Lever: https://hire.lever.co/interviews/${demo.lever.interviewId}`,
+  '  Pinpoint: press "Fill scorecard" on the application page; the panel offers to fill the dialog',
+];
+
 function manualLaunchHint(sandbox: Sandbox): string {
   return [
     'Start a browser yourself with:',
@@ -31,6 +40,7 @@ function manualLaunchHint(sandbox: Sandbox): string {
     `    ${siteCases[0]!.page.url}`,
     'Candidate pages to try:',
     ...siteCases.map((site) => `  ${site.label}: ${site.page.url}`),
+    ...feedbackPageHints,
   ].join('\n');
 }
 
@@ -97,6 +107,7 @@ async function main() {
   }
   await pages[0]!.bringToFront();
   console.log('\nChromium is open with Sidecar loaded. Close the browser or press Ctrl+C to stop.');
+  console.log(feedbackPageHints.join('\n'));
   context.on('close', () => void stop());
 }
 
