@@ -11,6 +11,7 @@ import { connectionStatuses, disconnect, saveConnection, saveIdentity, testConne
 import type { CallStore } from './calls';
 import type { Exports } from './exports';
 import { llmStatus, saveLlm, disconnectLlm } from './llm-settings';
+import type { OutboxOperation } from '@/lib/core/outbox';
 import type { Outbox } from './outbox';
 import { cacheKeys, type ReadCache } from './read-cache';
 import type { Handlers } from './router';
@@ -58,6 +59,21 @@ export function createHandlers({
   clientFor,
   performAsFor,
 }: HandlerDependencies): Handlers {
+  /** A write a page asked for on its own ATS: one outbox entry per click, labelled for the panel and the popup. */
+  function queueClick<Payload extends { clickId: string; provider: AtsProvider; candidateName: string }>(
+    payload: Payload,
+    sender: CheckedSender,
+    describe: (
+      operation: Omit<Payload, 'clickId' | 'provider' | 'candidateName'>,
+      candidateName: string,
+    ) => { label: string; operation: OutboxOperation },
+  ) {
+    requireOwnSite(sender, payload.provider);
+    const { clickId, provider, candidateName, ...operation } = payload;
+    const { label, operation: queued } = describe(operation, candidateName);
+    return outbox.enqueue({ id: clickId, provider, label, operation: queued });
+  }
+
   return {
     async 'panel.inject'(_payload, sender) {
       if (sender.kind !== 'content') throw new SidecarError({ kind: 'permission', message: 'Not a page' });
@@ -119,27 +135,17 @@ export function createHandlers({
       return cache.remember(cacheKeys.users(provider), readCacheMilliseconds, () => client.listUsers());
     },
 
-    async 'application.moveToStage'(payload, sender) {
-      requireOwnSite(sender, payload.provider);
-      const { clickId, provider, candidateName, ...operation } = payload;
-      return outbox.enqueue({
-        id: clickId,
-        provider,
-        label: `Move ${candidateName} to ${operation.stageName}`,
+    'application.moveToStage': (payload, sender) =>
+      queueClick(payload, sender, (operation, name) => ({
+        label: `Move ${name} to ${operation.stageName}`,
         operation: { type: 'moveToStage', ...operation },
-      });
-    },
+      })),
 
-    async 'interview.schedule'(payload, sender) {
-      requireOwnSite(sender, payload.provider);
-      const { clickId, provider, candidateName, ...operation } = payload;
-      return outbox.enqueue({
-        id: clickId,
-        provider,
-        label: `Schedule an interview with ${candidateName}`,
+    'interview.schedule': (payload, sender) =>
+      queueClick(payload, sender, (operation, name) => ({
+        label: `Schedule an interview with ${name}`,
         operation: { type: 'scheduleInterview', ...operation },
-      });
-    },
+      })),
 
     async 'outbox.list'(filter, sender) {
       if (sender.kind === 'extension-page') return outbox.list(filter);
@@ -277,16 +283,11 @@ export function createHandlers({
       );
     },
 
-    async 'scorecard.submit'(payload, sender) {
-      requireOwnSite(sender, payload.provider);
-      const { clickId, provider, candidateName, ...operation } = payload;
-      return outbox.enqueue({
-        id: clickId,
-        provider,
-        label: `Submit interview feedback for ${candidateName}`,
+    'scorecard.submit': (payload, sender) =>
+      queueClick(payload, sender, (operation, name) => ({
+        label: `Submit interview feedback for ${name}`,
         operation: { type: 'submitFeedback', ...operation },
-      });
-    },
+      })),
 
     'llm.status': () => llmStatus(),
     'llm.save': (input) => saveLlm(input),

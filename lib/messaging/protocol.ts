@@ -109,6 +109,8 @@ const apiKey = z.string().trim().min(1).max(500);
 /** Calls and outbox entries are keyed by UUIDs Sidecar made. */
 const localId = z.string().uuid();
 const personName = z.string().max(300);
+/** A write asked for on a candidate's application: one outbox entry per click. */
+const clickOnApplication = { clickId, provider, candidateId: id, candidateName: personName, applicationId: id };
 /** Pinpoint's tenant, as its URLs spell it. */
 const subdomain = z.string().regex(/^[a-z0-9-]+$/);
 const candidateIds = z
@@ -169,11 +171,7 @@ export const protocol = {
   'application.moveToStage': message<OutboxRecord>()(
     z
       .object({
-        clickId,
-        provider,
-        candidateId: id,
-        candidateName: personName,
-        applicationId: id,
+        ...clickOnApplication,
         stageId: id,
         stageName: z.string().max(300),
         note: z.string().trim().max(10_000).optional(),
@@ -184,11 +182,7 @@ export const protocol = {
   'interview.schedule': message<OutboxRecord>()(
     z
       .object({
-        clickId,
-        provider,
-        candidateId: id,
-        candidateName: personName,
-        applicationId: id,
+        ...clickOnApplication,
         start: isoTime,
         end: isoTime,
         interviewerEmail: z.string().email().max(320),
@@ -352,11 +346,7 @@ export const protocol = {
   'scorecard.submit': message<OutboxRecord>()(
     z
       .object({
-        clickId,
-        provider,
-        candidateId: id,
-        candidateName: personName,
-        applicationId: id,
+        ...clickOnApplication,
         formId: id,
         interviewId: id.optional(),
         values: z

@@ -77,6 +77,17 @@ async function chooseAshbyScoreAndRecommendation(page: Page) {
   await page.getByRole('option', { name: 'Hire', exact: true }).click();
 }
 
+/** Aisha, the interview's interviewer, fills the Ashby form from Priya's call: the start of Submit via API. */
+async function fillAshbyFormAsInterviewer(page: Page, context: BrowserContext, extensionId: string) {
+  await connect(context, extensionId, [ashby]);
+  await useIdentity(context, extensionId, interviewerEmail);
+  await importCall(page, ashby);
+  await page.goto(ashbyFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('scorecard-fill').click();
+  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+}
+
 test('Fill scorecard on Ashby: linked to the interview, text from the call, typed text kept, the page submits it', async ({
   page,
   context,
@@ -130,13 +141,7 @@ test('Submit via API on Ashby: the reviewed form lands through applicationFeedba
   extensionId,
   sandbox,
 }) => {
-  await connect(context, extensionId, [ashby]);
-  await useIdentity(context, extensionId, interviewerEmail);
-  await importCall(page, ashby);
-  await page.goto(ashbyFeedbackUrl);
-  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('scorecard-fill').click();
-  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+  await fillAshbyFormAsInterviewer(page, context, extensionId);
   // Required by Ashby and left to the interviewer: Submit waits until they are chosen.
   await expect(page.getByTestId('scorecard-api-missing')).toContainText('Overall score');
   await expect(page.getByTestId('scorecard-submit-api')).toBeDisabled();
@@ -174,13 +179,7 @@ test('Submit via API on Ashby: a validation error about one field is shown on th
   extensionId,
   sandbox,
 }) => {
-  await connect(context, extensionId, [ashby]);
-  await useIdentity(context, extensionId, interviewerEmail);
-  await importCall(page, ashby);
-  await page.goto(ashbyFeedbackUrl);
-  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('scorecard-fill').click();
-  await expect(scorecardField(page, 'Notice period').getByTestId('scorecard-filled')).toBeVisible({ timeout: 15_000 });
+  await fillAshbyFormAsInterviewer(page, context, extensionId);
   await chooseAshbyScoreAndRecommendation(page);
 
   sandbox.injectFault({
@@ -279,17 +278,22 @@ test('Fill scorecard on Pinpoint: the scorecard dialog fills from the panel, and
   expect(written.length).toBeGreaterThanOrEqual(count);
 });
 
+/** Priya's call imported, then the Ashby form planned by the sandbox LLM model given. */
+async function planAshbyFormWithLlm(page: Page, context: BrowserContext, extensionId: string, model: string) {
+  await connect(context, extensionId, [ashby]);
+  await useLlm(context, extensionId, model);
+  await importCall(page, ashby);
+  await page.goto(ashbyFeedbackUrl);
+  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('scorecard-llm').click();
+}
+
 test('Plan with the LLM: scores and choices proposed from the field’s own options with a reason, and filled', async ({
   page,
   context,
   extensionId,
 }) => {
-  await connect(context, extensionId, [ashby]);
-  await useLlm(context, extensionId, 'sandbox-summary-1');
-  await importCall(page, ashby);
-  await page.goto(ashbyFeedbackUrl);
-  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('scorecard-llm').click();
+  await planAshbyFormWithLlm(page, context, extensionId, 'sandbox-summary-1');
   const score = scorecardField(page, 'Overall score');
   await expect(score.getByTestId('scorecard-status')).toHaveText('Proposed', { timeout: 15_000 });
   await expect(score.getByTestId('scorecard-evidence').first()).toBeVisible();
@@ -308,12 +312,7 @@ test('Plan with the LLM: a model answering outside the options or inventing quot
   context,
   extensionId,
 }) => {
-  await connect(context, extensionId, [ashby]);
-  await useLlm(context, extensionId, 'sandbox-invented-quotes');
-  await importCall(page, ashby);
-  await page.goto(ashbyFeedbackUrl);
-  await expect(page.getByTestId('fill-scorecard')).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('scorecard-llm').click();
+  await planAshbyFormWithLlm(page, context, extensionId, 'sandbox-invented-quotes');
   const score = scorecardField(page, 'Overall score');
   await expect(score.getByTestId('scorecard-status')).toHaveText('No evidence in the call', { timeout: 15_000 });
   await expect(score).toContainText('no quote that is in the call');

@@ -1,15 +1,9 @@
 import type { FeedbackFieldType } from '@/lib/core/types';
 import { normalizeText, type PageFormField } from '../form-model';
-import type { FieldControl } from '../generic-reader';
 import {
   controlDescription,
   controlElements,
   controlName,
-  findEditorControl,
-  findMultipleChoiceControl,
-  findSingleChoiceControl,
-  findTextControl,
-  findYesNoControl,
   formAround,
   inDocumentOrder,
   marksRequired,
@@ -20,6 +14,7 @@ import {
   titleMarksRequired,
   visibleTitle,
   withKeys,
+  findControlOfType,
 } from './provider-field';
 
 /**
@@ -66,7 +61,7 @@ export function readAshbyFields(root: Element): PageFormField[] {
 function readField(container: Element): PageFormField | null {
   const declared = fieldTypes[container.getAttribute('data-field-type') ?? ''];
   if (!declared) return null;
-  const control = findControl(container, declared);
+  const control = findControlOfType(container, declared);
   if (!control) return null;
 
   const title = container.querySelector('.field-label');
@@ -81,20 +76,4 @@ function readField(container: Element): PageFormField | null {
     element: container,
     control,
   });
-}
-
-function findControl(container: Element, type: FeedbackFieldType): FieldControl | null {
-  switch (type) {
-    case 'score':
-    case 'single-select':
-      return findSingleChoiceControl(container);
-    case 'multi-select':
-      return findMultipleChoiceControl(container);
-    case 'yes-no':
-      return findYesNoControl(container);
-    case 'rich-text':
-      return findEditorControl(container) ?? findTextControl(container);
-    default:
-      return findTextControl(container);
-  }
 }

@@ -1,14 +1,11 @@
 import type { FeedbackFieldType } from '@/lib/core/types';
 import { normalizeText, type PageFormField } from '../form-model';
-import type { FieldControl } from '../generic-reader';
 import {
   controlDescription,
   controlElements,
   controlName,
-  findMultipleChoiceControl,
   findSingleChoiceControl,
   findTextControl,
-  findYesNoControl,
   formAround,
   inDocumentOrder,
   marksRequired,
@@ -20,6 +17,7 @@ import {
   titleMarksRequired,
   visibleTitle,
   withKeys,
+  findControlOfType,
 } from './provider-field';
 
 /**
@@ -70,7 +68,7 @@ function fieldHelp(container: Element): string {
 function readField(container: Element): PageFormField[] {
   const declared = fieldTypes[container.getAttribute('data-field-type') ?? ''];
   if (!declared) return [];
-  const control = findControl(container, declared);
+  const control = findControlOfType(container, declared);
   if (!control) return [];
   const title = fieldTitle(container);
   const label = visibleTitle(title) || controlName(control);
@@ -85,20 +83,6 @@ function readField(container: Element): PageFormField[] {
       control,
     }),
   ];
-}
-
-function findControl(container: Element, type: FeedbackFieldType): FieldControl | null {
-  switch (type) {
-    case 'score':
-    case 'single-select':
-      return findSingleChoiceControl(container);
-    case 'multi-select':
-      return findMultipleChoiceControl(container);
-    case 'yes-no':
-      return findYesNoControl(container);
-    default:
-      return findTextControl(container);
-  }
 }
 
 /**

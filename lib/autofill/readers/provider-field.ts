@@ -309,3 +309,20 @@ export function formAround(marker: Element, scope: Document | Element): Element 
   if (form && (!scopeElement || scopeElement.contains(form))) return form;
   return scopeElement ?? marker.ownerDocument.querySelector('main') ?? marker.ownerDocument.body;
 }
+
+/** The control a field's declared type calls for; a rich-text field without an editor falls back to a text box. */
+export function findControlOfType(container: Element, type: FeedbackFieldType): FieldControl | null {
+  switch (type) {
+    case 'score':
+    case 'single-select':
+      return findSingleChoiceControl(container);
+    case 'multi-select':
+      return findMultipleChoiceControl(container);
+    case 'yes-no':
+      return findYesNoControl(container);
+    case 'rich-text':
+      return findEditorControl(container) ?? findTextControl(container);
+    default:
+      return findTextControl(container);
+  }
+}
