@@ -17,6 +17,9 @@ import { normalizeText, slugify, type PageFormField, type ReadForm } from './for
  * - radio groups (native radios by `name`, `role="radio"` inside `role="radiogroup"`, `aria-pressed` button rows):
  *   options labelled 1..N (optionally with words) → score; exactly Yes/No → yes-no; otherwise single-select
  * - checkbox groups (same `name`, or inside `fieldset`/`role="group"`) → multi-select; a lone checkbox → yes-no
+ *
+ * An editor's own chrome (its toolbar, link popup, menus) is never a field, even though its format buttons carry
+ * `aria-pressed` like a choice row: see `isEditorChrome`.
  */
 
 export const richEditorSelector = [
@@ -42,6 +45,72 @@ const controlSelector = [
   '[role="checkbox"]',
   toggleButtonSelector,
 ].join(', ');
+
+/** Toolbars and popups that only rich-text editors render, whatever is around them. */
+const editorChromeSelector = [
+  '.ql-toolbar',
+  '.ql-tooltip',
+  '.ProseMirror-menubar',
+  '.ProseMirror-menu',
+  '.tox-editor-header',
+  '.ck-toolbar',
+  '.ck-balloon-panel',
+  'trix-toolbar',
+  '.fr-toolbar',
+  '.note-toolbar',
+  '.cke_top',
+  '.editor-toolbar',
+  '.toastui-editor-toolbar',
+  '.w-md-editor-toolbar',
+].join(', ');
+
+/** Generic toolbars: an editor's when they sit right beside one, otherwise possibly a row of answers. */
+const toolbarRoleSelector = '[role="toolbar"], [role="menubar"]';
+
+/** Names of formatting commands, as toolbar buttons spell them in their text, `aria-label` or `title`. */
+const formattingCommand = new RegExp(
+  '^(?:toggle |insert |format |add |remove )?(?:' +
+    [
+      'bold',
+      'italic',
+      'underline',
+      'strike(?:-?through)?',
+      'code(?: block)?',
+      'inline code',
+      'link',
+      'unlink',
+      'edit link',
+      '(?:block ?)?quote',
+      '(?:(?:bullet(?:ed)?|numbered|ordered|check|task) )?list(?:: ?\\w+)?',
+      'heading(?: \\d)?',
+      'h[1-6]',
+      'paragraph',
+      'normal text',
+      'align(?:: ?\\w+| \\w+)?',
+      '(?:left|center|right|justify)(?: align)?',
+      'indent(?:: ?[+-]1)?',
+      'outdent',
+      'undo',
+      'redo',
+      'clean',
+      'clear(?: formatting)?',
+      'formatting',
+      'subscript',
+      'superscript',
+      'script(?:: ?\\w+)?',
+      'highlight',
+      '(?:text |background )?colou?r',
+      'image',
+      'video',
+      'table',
+      'emoji',
+      'horizontal (?:rule|line)',
+      'divider',
+      'formula',
+    ].join('|') +
+    ')$',
+  'i',
+);
 
 const ignoredInputTypes = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'password']);
 
@@ -139,6 +208,7 @@ function isCandidate(element: Element): boolean {
   if (element.parentElement?.closest('[role="listbox"]') && !element.matches(listboxTriggerSelector)) return false;
   if (element.parentElement?.closest(richEditorSelector)) return false;
   if (looksLikeSubmit(element)) return false;
+  if (isEditorChrome(element)) return false;
   if (isChoiceElement(element)) return isVisible(element) || labelsOf(element).some(isVisible);
   return isVisible(element);
 }
@@ -170,6 +240,73 @@ export function looksLikeSubmit(element: Element): boolean {
   if (!isButtonLike) return false;
   const name = normalizeText(element.getAttribute('aria-label') ?? element.textContent);
   return /\b(submit|cancel|discard|send|publish)\b/i.test(name);
+}
+
+/**
+ * Whether a control belongs to a rich-text editor's chrome rather than to the form: inside a toolbar only editors
+ * render, inside a `role="toolbar"` beside an editor, or a formatting button (Bold, Bullet list…) beside one. Read as
+ * fields, format toggles would make a choice field that takes the editor's label and leaves the editor unlabelled.
+ */
+export function isEditorChrome(element: Element): boolean {
+  return isInEditorToolbar(element) || (isFormattingButton(element) && editorBeside(element));
+}
+
+/** Asked of label candidates too: a heading picker's "Normal" or a "Bold" button names a command, not a field. */
+function isInEditorToolbar(node: Element): boolean {
+  if (node.closest(editorChromeSelector)) return true;
+  const toolbar = node.closest(toolbarRoleSelector);
+  return toolbar !== null && editorBeside(toolbar);
+}
+
+function isFormattingButton(element: Element): boolean {
+  const buttonLike =
+    element instanceof HTMLButtonElement || element.matches('[role="button"], [aria-pressed], [role="menuitem"]');
+  if (!buttonLike) return false;
+  const names = [element.getAttribute('aria-label'), element.getAttribute('title'), element.textContent]
+    // Shortcut hints ("Bold (Ctrl+B)", "Italic ⌘I") are not part of the command's name.
+    .map((name) => normalizeText(name?.replace(/\(.*?\)|[⌘⌃⌥⇧]\S*|\b(?:ctrl|cmd|alt|shift)\s*\+\s*\S+/gi, '')))
+    .filter(Boolean);
+  // An icon-only toggle names nothing an interviewer could answer with; beside an editor it is a format button.
+  if (names.length === 0) return element.hasAttribute('aria-pressed');
+  return names.some((name) => formattingCommand.test(name));
+}
+
+/**
+ * Whether an editor sits right beside `element`: within a few levels up, with no text in between other than that of
+ * buttons and menus. Label text in between means the editor is the next field, not the one `element` formats.
+ */
+function editorBeside(element: Element): boolean {
+  let scope = element.parentElement;
+  for (let depth = 0; scope && depth < 4; scope = scope.parentElement, depth++) {
+    const editor = Array.from(scope.querySelectorAll(richEditorSelector)).find(
+      (candidate) =>
+        !element.contains(candidate) &&
+        !candidate.contains(element) &&
+        !candidate.parentElement?.closest(richEditorSelector),
+    );
+    if (editor) return !textBetween(element, editor, scope);
+  }
+  return false;
+}
+
+/** Text that names a button or menu entry rather than labelling a field. */
+const chromeTextSelector =
+  'button, [role="button"], [role="menuitem"], select, option, [role="option"], [role="listbox"], [role="menu"], [role="tooltip"], [aria-hidden="true"], [hidden]';
+
+function textBetween(first: Element, second: Element, scope: Element): boolean {
+  const [start, end] =
+    first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? [first, second] : [second, first];
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!normalizeText(node.textContent)) continue;
+    if (start.contains(node) || end.contains(node)) continue;
+    const after = start.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const before = node.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING;
+    if (!after || !before) continue;
+    if (node.parentElement?.closest(chromeTextSelector)) continue;
+    return true;
+  }
+  return false;
 }
 
 function isChoiceElement(element: Element): boolean {
@@ -352,6 +489,7 @@ function findLabel(
     !optionLabels.has(node) &&
     !members.some((member) => node.contains(member) || member.contains(node)) &&
     !Array.from(optionLabels).some((label) => label.contains(node)) &&
+    !isInEditorToolbar(node) &&
     normalizeText(node.textContent) !== '' &&
     (!firstMember || Boolean(node.compareDocumentPosition(firstMember) & Node.DOCUMENT_POSITION_FOLLOWING));
   const headingLike = Array.from(
@@ -422,6 +560,7 @@ function findDescription(
       (!firstMember || Boolean(node.compareDocumentPosition(firstMember) & Node.DOCUMENT_POSITION_FOLLOWING)) &&
       !Array.from(own).some((member) => node.contains(member)) &&
       !node.closest(richEditorSelector) &&
+      !isInEditorToolbar(node) &&
       normalizeText(node.textContent) !== '',
   );
   return after ? normalizeText(after.textContent) : undefined;
@@ -567,17 +706,50 @@ export function leadingNumber(text: string): number | null {
   return match?.[1] !== undefined ? Number(match[1]) : null;
 }
 
-/** Text of an editor with one line per block, as the interviewer sees it. */
+/**
+ * Text of an editor with one line per block, as the interviewer sees it. Blocks count at any depth, since editors
+ * wrap them (Draft.js nests each line in two `div`s, TipTap puts paragraphs in list items), and so does `<br>`.
+ */
 export function editorText(editor: Element): string {
-  const blocks = Array.from(editor.children).filter((child) =>
-    /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|PRE)$/.test(child.tagName),
-  );
-  if (blocks.length === 0) return (editor.textContent ?? '').trim();
-  return blocks
-    .map((block) => (block.textContent ?? '').trim())
-    .join('\n')
-    .trim();
+  const lines: string[] = [];
+  let line = '';
+  // Only text opens a line: whitespace between blocks is markup layout, and a block's own end breaks the line.
+  let open = false;
+  const endLine = () => {
+    if (open) lines.push(line.trim());
+    line = '';
+    open = false;
+  };
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const text = child.textContent ?? '';
+        line += text;
+        if (text.trim() !== '') open = true;
+        continue;
+      }
+      if (!(child instanceof HTMLElement) || child.hidden) continue;
+      if (child.tagName === 'BR') {
+        // A break always ends a line, an empty one too: that is how editors render an empty paragraph.
+        open = true;
+        endLine();
+      } else if (isTextBlock(child)) {
+        endLine();
+        walk(child);
+        endLine();
+      } else walk(child);
+    }
+  };
+  walk(editor);
+  endLine();
+  return lines.join('\n').trim();
 }
+
+function isTextBlock(element: Element): boolean {
+  return element.hasAttribute('data-block') || textBlockTags.test(element.tagName);
+}
+
+const textBlockTags = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|FIGURE|HR)$/;
 
 /** The value the page currently shows for a control, in option values where there are options. */
 export function readControlValue(control: FieldControl, options: FeedbackFieldOption[]): string | string[] | null {

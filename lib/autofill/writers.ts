@@ -2,6 +2,7 @@ import type { FeedbackFieldOption } from '@/lib/core/types';
 import { normalizeText, type PageFormField } from './form-model';
 import {
   controlledPopups,
+  editorText,
   choiceLabel,
   fieldControl,
   hasValue,
@@ -417,29 +418,10 @@ async function editorSettlesOn(editor: HTMLElement, lines: string[], timeoutMs: 
   }
 }
 
-/**
- * The text lines the editor shows: one per block (paragraph, list item, Draft.js block) and per `<br>`. The reader's
- * `editorText` keeps only the editor's direct children as lines, which folds Draft.js's single wrapper into one line.
- */
+/** The text lines the editor shows, read the way the form reader reads them (one per block and per `<br>`). */
 function editorLines(editor: HTMLElement): string[] {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent ?? '');
-      if (!(child instanceof HTMLElement) || child.hidden) continue;
-      if (child.tagName === 'BR') parts.push('\n');
-      else if (blockTags.test(child.tagName)) {
-        parts.push('\n');
-        walk(child);
-        parts.push('\n');
-      } else walk(child);
-    }
-  };
-  walk(editor);
-  return parts.join('').split('\n').map(normalizeText);
+  return editorText(editor).split('\n');
 }
-
-const blockTags = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|FIGURE|HR)$/;
 
 /**
  * Same lines in the same order, whitespace inside a line aside. Blank lines do not count: editors differ in whether

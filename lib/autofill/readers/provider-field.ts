@@ -4,6 +4,7 @@ import {
   cleanLabel,
   hasValue,
   isDisabled,
+  isEditorChrome,
   isVisible,
   listboxOptions,
   readControlValue,
@@ -146,9 +147,14 @@ function isValidationMessage(node: Element): boolean {
 }
 
 /** The field's controls that the interviewer can use now (the generic reader skips the same ones). */
+/** Controls a person answers with: enabled, visible or labelled, and not an editor's formatting toolbar. */
 function usable<T extends Element>(elements: T[]): T[] {
   return elements.filter(
-    (element) => element instanceof HTMLElement && !isDisabled(element) && (isVisible(element) || isLabelled(element)),
+    (element) =>
+      element instanceof HTMLElement &&
+      !isDisabled(element) &&
+      (isVisible(element) || isLabelled(element)) &&
+      !isEditorChrome(element),
   );
 }
 

@@ -67,8 +67,8 @@ function mountTiptap(element: HTMLElement, { initial, refuses }: MountOptions): 
 }
 
 function mountQuill(element: HTMLElement, { initial, refuses }: MountOptions): MountedEditor {
-  // No toolbar: its format buttons carry aria-pressed, and the generic reader takes such rows for a choice field.
-  const quill = new Quill(element, { theme: 'snow', modules: { toolbar: false } });
+  // With the Snow toolbar, as pages ship it: its format buttons carry aria-pressed like a row of answer buttons.
+  const quill = new Quill(element, { theme: 'snow' });
   if (initial.length > 0) quill.setText(initial.join('\n'));
   if (refuses) {
     quill.on('text-change', (_change, before, source) => {

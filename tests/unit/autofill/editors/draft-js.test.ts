@@ -60,6 +60,14 @@ function mountDraft(options: { text?: string; refuses?: boolean } = {}) {
   };
 }
 
+describe('readFormGeneric on a Draft.js editor', () => {
+  it('after a three-line value is written, reports the three lines as the value', async () => {
+    const { container } = mountDraft();
+    expect(await writeField(readEditorField(container), review.join('\n'))).toEqual({ ok: true });
+    expect(readEditorField(container)).toMatchObject({ currentValue: review.join('\n'), filled: true });
+  });
+});
+
 describe('writeField on a Draft.js editor', () => {
   it('a multi-line value becomes one block per line in the editor state', async () => {
     const { container, plainText, blocks } = mountDraft();

@@ -66,6 +66,14 @@ function mountLexical(options: { paragraphs?: string[]; refuses?: boolean } = {}
   return { container, editor, paragraphs };
 }
 
+describe('readFormGeneric on a Lexical editor', () => {
+  it('after a three-line value is written, reports the three lines as the value', async () => {
+    const { container } = mountLexical();
+    expect(await writeField(readEditorField(container), review.join('\n'))).toEqual({ ok: true });
+    expect(readEditorField(container)).toMatchObject({ currentValue: review.join('\n'), filled: true });
+  });
+});
+
 describe('writeField on a Lexical editor', () => {
   it('a multi-line value becomes one paragraph per line in the editor state', async () => {
     const { container, paragraphs } = mountLexical();

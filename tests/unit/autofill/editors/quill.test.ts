@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import Quill from 'quill';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFormGeneric } from '@/lib/autofill/generic-reader';
 import { fillFields, writeField } from '@/lib/autofill/writers';
 import { editorShell, emulateSelectionChangeEvents, readEditorField, review } from './editor-field';
 
 /*
- * The real Quill 2. happy-dom has no execCommand and Quill ignores a synthetic beforeinput, so the writer gets here
+ * The real Quill 2 with its Snow theme and toolbar, as ATS pages use it. happy-dom has no execCommand and Quill ignores a synthetic beforeinput, so the writer gets here
  * through its paste fallback; in Chromium it goes through execCommand (tests/e2e/editor-writers.spec.ts).
  */
 
@@ -17,7 +18,7 @@ afterEach(() => {
 
 function mountQuill(options: { text?: string; refuses?: boolean } = {}) {
   const { container, host } = editorShell('Overall feedback');
-  const quill = new Quill(host);
+  const quill = new Quill(host, { theme: 'snow' });
   if (options.text) quill.setText(options.text);
   if (options.refuses) {
     quill.on('text-change', (_change, before, source) => {
@@ -26,6 +27,25 @@ function mountQuill(options: { text?: string; refuses?: boolean } = {}) {
   }
   return { container, quill };
 }
+
+describe('readFormGeneric on a Quill editor', () => {
+  it('reads the editor as the one rich-text field with its label, and its Snow toolbar as no field', () => {
+    const { container } = mountQuill();
+    // The toolbar's format buttons carry aria-pressed, like a row of answer buttons.
+    expect(container.querySelectorAll('.ql-toolbar button[aria-pressed]').length).toBeGreaterThan(2);
+    const fields = readFormGeneric(container).fields;
+    expect(fields.map(({ label, type }) => ({ label, type }))).toEqual([
+      { label: 'Overall feedback', type: 'rich-text' },
+    ]);
+    expect(fields[0]?.element.contains(container.querySelector('.ql-editor'))).toBe(true);
+  });
+
+  it('after a three-line value is written, reports the three lines as the value', async () => {
+    const { container } = mountQuill();
+    expect(await writeField(readEditorField(container), review.join('\n'))).toEqual({ ok: true });
+    expect(readEditorField(container)).toMatchObject({ currentValue: review.join('\n'), filled: true });
+  });
+});
 
 describe('writeField on a Quill editor', () => {
   it("a multi-line value becomes Quill's text line for line", async () => {

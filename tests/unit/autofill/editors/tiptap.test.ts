@@ -36,6 +36,14 @@ function mountTiptap(options: { content?: string; refuses?: boolean } = {}) {
   return { container, editor, paragraphs };
 }
 
+describe('readFormGeneric on a TipTap editor', () => {
+  it('after a three-line value is written, reports the three lines as the value', async () => {
+    const { container } = mountTiptap();
+    expect(await writeField(readEditorField(container), review.join('\n'))).toEqual({ ok: true });
+    expect(readEditorField(container)).toMatchObject({ currentValue: review.join('\n'), filled: true });
+  });
+});
+
 describe('writeField on a TipTap editor', () => {
   it('a multi-line value becomes one paragraph per line in the ProseMirror document', async () => {
     const { container, paragraphs } = mountTiptap();
