@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { matchFormFields } from '@/lib/autofill/api-form';
+import { buildSubmission, matchFormFields } from '@/lib/autofill/api-form';
 import { defaultCallIds, rankCalls } from '@/lib/autofill/call-choice';
 import { toFieldDescriptor, type PageFormField } from '@/lib/autofill/form-model';
 import { planOffline, type FieldProposal } from '@/lib/autofill/plan';
@@ -14,7 +14,7 @@ import { sendOrThrow } from '@/lib/messaging/send';
 import { ErrorNotice } from '@/components/ui/error-notice';
 import { ScorecardCalls } from './scorecard-calls';
 import { ScorecardField } from './scorecard-field';
-import { buildSubmission, SubmitViaApi } from './submit-via-api';
+import { SubmitViaApi } from './submit-via-api';
 
 /** Only these ATSs take feedback through their API; Pinpoint's scorecard is filled on the page. */
 const submitsViaApi = new Set<AtsProvider>(['ashby', 'lever']);
@@ -136,7 +136,7 @@ export function FillScorecard({
   );
   // What the API would receive is what the form would hold: accepted proposals, then the interviewer's own answers.
   const submission = apiContext.data
-    ? buildSubmission(site, apiContext.data, fields, matches, (descriptor) => {
+    ? buildSubmission(siteLabels[site], apiContext.data.form, fields, matches, (descriptor) => {
         const field = fields.find((each) => each.key === descriptor.key)!;
         return isIncluded(field) && valueOf(field) ? valueOf(field) : pageValue(field);
       })

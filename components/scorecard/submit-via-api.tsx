@@ -1,47 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toApiValue, type PageFieldForApi } from '@/lib/autofill/api-form';
+import type { ApiSubmission } from '@/lib/autofill/api-form';
 import { describeError, type SidecarErrorData } from '@/lib/core/errors';
 import type { OutboxRecord } from '@/lib/core/outbox';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
-import type { FeedbackContext, FeedbackFieldDefinition, FeedbackFieldValue } from '@/lib/core/types';
+import type { FeedbackContext } from '@/lib/core/types';
 import { sendOrThrow } from '@/lib/messaging/send';
 import { ConfirmStep } from '@/components/ui/confirm-step';
-
-export interface ApiSubmission {
-  values: Array<{ fieldId: string; value: FeedbackFieldValue }>;
-  /** Sentences saying what would not go through, shown before the click. */
-  warnings: string[];
-  /** Required fields of the ATS's form with no value yet: Submit waits for them. */
-  missingRequired: FeedbackFieldDefinition[];
-}
-
-/** The reviewed form as the ATS's API takes it: each page field paired with its API field, values in API shape. */
-export function buildSubmission(
-  site: AtsProvider,
-  context: FeedbackContext,
-  fields: PageFieldForApi[],
-  matches: Map<string, FeedbackFieldDefinition>,
-  valueFor: (field: PageFieldForApi) => string | string[] | null,
-): ApiSubmission {
-  const values: ApiSubmission['values'] = [];
-  const warnings: string[] = [];
-  for (const field of fields) {
-    const value = valueFor(field);
-    if (value === null || value.length === 0) continue;
-    const api = matches.get(field.key);
-    if (!api) {
-      warnings.push(`“${field.label}” is not in the form ${siteLabels[site]}'s API knows, so it would not be sent.`);
-      continue;
-    }
-    const converted = toApiValue(field, api, value);
-    if (converted.ok) values.push({ fieldId: api.id, value: converted.value });
-    else warnings.push(`${field.label}: ${converted.reason}`);
-  }
-  const answered = new Set(values.map((each) => each.fieldId));
-  const missingRequired = context.form.fields.filter((field) => field.required && !answered.has(field.id));
-  return { values, warnings, missingRequired };
-}
 
 const stateSentences: Record<OutboxRecord['state'], string> = {
   pending: 'Waiting to send…',

@@ -1,4 +1,5 @@
 import type {
+  ScorecardEntry,
   FeedbackFieldDefinition,
   FeedbackFieldOption,
   FeedbackFieldValue,
@@ -42,6 +43,15 @@ export function matchFormFields(
 }
 
 const leadingNumber = (text: string) => /^\s*(\d+)/.exec(text)?.[1];
+
+/** A scorecard's skill on the page: its score and its comment, as two fields titled "<skill>" and "<skill> comment". */
+function scorecardParts(pageFields: PageFieldForApi[], api: FeedbackFieldDefinition) {
+  return (api.parts ?? []).map((skill) => ({
+    skill,
+    score: pageFields.find((field) => labelKey(field.label) === labelKey(skill)),
+    comment: pageFields.find((field) => labelKey(field.label) === labelKey(`${skill} comment`)),
+  }));
+}
 
 /** The ATS option meaning the same as what the page shows: same label, same value, or the same leading score number. */
 function apiOptionFor(pageText: string, page: PageFieldForApi, api: FeedbackFieldDefinition) {
@@ -91,4 +101,58 @@ export function toApiValue(page: PageFieldForApi, api: FeedbackFieldDefinition, 
     default:
       return { ok: true, value: Array.isArray(value) ? value.join('\n') : value };
   }
+}
+
+export interface ApiSubmission {
+  values: Array<{ fieldId: string; value: FeedbackFieldValue }>;
+  /** Sentences saying what would not go through, shown before the click. */
+  warnings: string[];
+  /** Required fields of the ATS's form with no value yet: Submit waits for them. */
+  missingRequired: FeedbackFieldDefinition[];
+}
+
+/**
+ * The reviewed form as the ATS's API takes it: each page field paired with its API field, values in API shape. A
+ * scorecard (Lever) gathers its skills' scores and comments into one value, a skill left alone scoring 0.
+ */
+export function buildSubmission(
+  atsLabel: string,
+  form: FeedbackFormDefinition,
+  fields: PageFieldForApi[],
+  matches: Map<string, FeedbackFieldDefinition>,
+  valueFor: (field: PageFieldForApi) => string | string[] | null,
+): ApiSubmission {
+  const values: ApiSubmission['values'] = [];
+  const warnings: string[] = [];
+  const text = (field: PageFieldForApi | undefined) => {
+    const value = field ? valueFor(field) : null;
+    return Array.isArray(value) ? value.join('\n') : (value ?? '');
+  };
+  const partsOfScorecards = new Set<string>();
+  for (const api of form.fields.filter((field) => field.parts?.length)) {
+    const parts = scorecardParts(fields, api);
+    for (const part of parts) {
+      for (const field of [part.score, part.comment]) if (field) partsOfScorecards.add(field.key);
+    }
+    const entries: ScorecardEntry[] = parts.map((part) => ({
+      score: Number(leadingNumber(text(part.score)) ?? 0),
+      comment: text(part.comment),
+    }));
+    if (entries.some((entry) => entry.score > 0 || entry.comment)) values.push({ fieldId: api.id, value: entries });
+  }
+  for (const field of fields) {
+    const value = valueFor(field);
+    if (value === null || value.length === 0 || partsOfScorecards.has(field.key)) continue;
+    const api = matches.get(field.key);
+    if (!api) {
+      warnings.push(`“${field.label}” is not in the form ${atsLabel}'s API knows, so it would not be sent.`);
+      continue;
+    }
+    const converted = toApiValue(field, api, value);
+    if (converted.ok) values.push({ fieldId: api.id, value: converted.value });
+    else warnings.push(`${field.label}: ${converted.reason}`);
+  }
+  const answered = new Set(values.map((each) => each.fieldId));
+  const missingRequired = form.fields.filter((field) => field.required && !answered.has(field.id));
+  return { values, warnings, missingRequired };
 }

@@ -101,6 +101,14 @@ export interface FeedbackFieldDefinition {
   type: FeedbackFieldType;
   required: boolean;
   options: FeedbackFieldOption[];
+  /** A Lever scorecard: its skills, each answered with a score and a comment (the value is one entry per skill). */
+  parts?: string[];
+}
+
+/** One skill of a scorecard field: 1-4, or 0 for "not assessed" (lever-api.md §5). */
+export interface ScorecardEntry {
+  score: number;
+  comment: string;
 }
 
 export interface FeedbackFormDefinition {
@@ -132,7 +140,7 @@ export interface SubmittedFeedback {
 }
 
 /** One value for the ATS's feedback API, keyed by the ATS's field id. */
-export type FeedbackFieldValue = string | number | boolean | string[];
+export type FeedbackFieldValue = string | number | boolean | string[] | ScorecardEntry[];
 
 /** A permission the key lacks, and what the user loses without it. */
 export interface MissingPermission {

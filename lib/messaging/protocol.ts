@@ -353,7 +353,15 @@ export const protocol = {
           .array(
             z.object({
               fieldId: z.string().min(1).max(300),
-              value: z.union([z.string().max(20_000), z.number(), z.boolean(), z.array(z.string().max(300)).max(50)]),
+              value: z.union([
+                z.string().max(20_000),
+                z.number(),
+                z.boolean(),
+                z.array(z.string().max(300)).max(50),
+                z
+                  .array(z.object({ score: z.number().int().min(0).max(4), comment: z.string().max(5_000) }).strict())
+                  .max(20),
+              ]),
             }),
           )
           .min(1)

@@ -198,12 +198,8 @@ test('Submit via API on Ashby: a validation error about one field is shown on th
   await expect(page.getByTestId('scorecard-api-error')).toHaveCount(1);
 });
 
-test('Fill scorecard on Lever: every proposed field takes, a value the form refuses is reported, Submit via API lands', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-}) => {
+/** Priya's call imported, then her Lever form open with its plan; returns how many fields Sidecar proposes. */
+async function openLeverForm(page: Page, context: BrowserContext, extensionId: string): Promise<number> {
   await connect(context, extensionId, [lever]);
   await importCall(page, lever);
   await page.goto(leverFeedbackUrl);
@@ -212,8 +208,21 @@ test('Fill scorecard on Lever: every proposed field takes, a value the form refu
     has: page.getByTestId('scorecard-status').getByText('Proposed', { exact: true }),
   });
   await expect(proposed.first()).toBeVisible();
-  const count = await proposed.count();
+  return proposed.count();
+}
 
+/** The interviewer's own part of the Lever form: the overall rating and the required technical depth. */
+async function completeLeverForm(page: Page) {
+  await page.getByRole('button', { name: '3 - Hire' }).click();
+  await page.getByRole('textbox', { name: 'Technical depth', exact: true }).fill('Clear on idempotency keys.');
+}
+
+test('Fill scorecard on Lever: every proposed field takes, a refused value is reported, the page’s Submit sends them', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const count = await openLeverForm(page, context, extensionId);
   // A value the page's dropdown does not offer cannot take: reported, with the value to paste by hand.
   const seniority = scorecardField(page, 'Seniority');
   await seniority.getByTestId('scorecard-write').click();
@@ -224,11 +233,30 @@ test('Fill scorecard on Lever: every proposed field takes, a value the form refu
   await expect(page.getByTestId('scorecard-refused')).toHaveCount(1);
   const filled = await pageForm<LeverPayload>(page);
   expect(filled.submitted).toBeNull();
-  expect(filled.current.fieldValues.filter((each) => each.value).length).toBeGreaterThanOrEqual(count);
+  const filledValues = filled.current.fieldValues.filter((each) => each.value);
+  expect(filledValues.length).toBeGreaterThanOrEqual(count);
 
-  // The overall rating is the interviewer's; then the reviewed form goes to Lever's API as them.
-  await page.getByRole('button', { name: '3 - Hire' }).click();
-  await page.getByRole('textbox', { name: 'Technical depth', exact: true }).fill('Clear on idempotency keys.');
+  await completeLeverForm(page);
+  await page.getByRole('button', { name: 'Submit feedback' }).click();
+  const { submitted } = await pageForm<LeverPayload>(page);
+  // Every value Sidecar filled is in what the page submitted, next to the interviewer's own.
+  for (const { id, value } of filledValues) {
+    expect(submitted!.fieldValues.find((each) => each.id === id)?.value).toEqual(value);
+  }
+  expect(submitted!.fieldValues.map((each) => each.value)).toContain('3 - Hire');
+  expect(JSON.stringify(submitted)).not.toContain('Principal');
+});
+
+test('Submit via API on Lever: the reviewed form lands as the user, with Lever’s value shapes', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const count = await openLeverForm(page, context, extensionId);
+  await page.getByTestId('scorecard-fill').click();
+  await expect(page.getByTestId('scorecard-filled')).toHaveCount(count, { timeout: 15_000 });
+  await completeLeverForm(page);
   await page.getByTestId('scorecard-submit-api').click();
   await page.getByTestId('scorecard-submit-confirm-button').click();
   await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
@@ -242,8 +270,15 @@ test('Fill scorecard on Lever: every proposed field takes, a value the form refu
   const values = body.fieldValues.map((each) => each.value);
   expect(values).toContain('3 - Hire');
   expect(values).toContain('Clear on idempotency keys.');
-  // The refused value never reached the page, so it is not sent either.
-  expect(values).not.toContain('Principal');
+  expect(body.fieldValues.length).toBeGreaterThanOrEqual(count + 2);
+  // The scorecard's skills travel as one value: a score and a comment per skill.
+  const scorecard = body.fieldValues.find((each) => Array.isArray(each.value) && typeof each.value[0] === 'object');
+  expect(scorecard?.value).toEqual([
+    { score: 0, comment: expect.stringMatching(/\w/) },
+    { score: 0, comment: '' },
+  ]);
+  // Sidecar never pressed the page's Submit.
+  expect((await pageForm(page)).submitted).toBeNull();
 });
 
 test('Fill scorecard on Pinpoint: the scorecard dialog fills from the panel, and Pinpoint’s own Submit sends it', async ({

@@ -4,6 +4,7 @@ import type {
   Candidate,
   FeedbackFieldDefinition,
   FeedbackFieldType,
+  FeedbackFieldValue,
   FeedbackFormDefinition,
   Job,
   Note,
@@ -225,7 +226,7 @@ export function mapFeedbackForm(definition: AshbyFeedbackFormDefinition): Feedba
   };
 }
 
-export type FeedbackValue = string | number | boolean | string[];
+export type FeedbackValue = FeedbackFieldValue;
 
 /** Why a value cannot be sent for a field; the client turns it into an invalid-input error. */
 export class FeedbackValueError extends Error {}
@@ -237,6 +238,9 @@ function asText(value: FeedbackValue): string {
 /** Turns a core feedback value into the shape Ashby wants for the field's type (ashby-api.md §7, submit). */
 export function toFieldSubmissionValue(field: AshbyFormField['field'], value: FeedbackValue): unknown {
   const label = field.title || field.path;
+  if (Array.isArray(value) && value.some((entry) => typeof entry !== 'string')) {
+    throw new FeedbackValueError(`${label} takes no scorecard entries.`);
+  }
   switch (field.type) {
     case 'Score': {
       const score = typeof value === 'number' ? value : Number(asText(value));

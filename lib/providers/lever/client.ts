@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SidecarError } from '@/lib/core/errors';
 import type {
+  FeedbackFieldValue,
   Application,
   AtsUser,
   Candidate,
@@ -123,7 +124,7 @@ const notesProbe = {
   why: 'Sidecar cannot show notes or call summaries already in Lever.',
 };
 
-type FieldValue = string | number | boolean | string[] | null;
+type FieldValue = FeedbackFieldValue | null;
 
 /** Largest number of list-and-filter matches read in full; a name shared by more people is not a useful match. */
 const maxNameMatches = 25;
@@ -695,7 +696,7 @@ export function createLeverClient(
       case 'multiple-choice':
         return pick(String(value));
       case 'multiple-select':
-        return (Array.isArray(value) ? value : [String(value)]).map(pick);
+        return (Array.isArray(value) ? value.map(String) : [String(value)]).map(pick);
       case 'score': {
         const score = typeof value === 'number' ? value : Number.parseInt(String(value), 10);
         if (!Number.isInteger(score) || score < 1 || score > 4)
@@ -717,8 +718,27 @@ export function createLeverClient(
         if (!Number.isFinite(amount)) fail('invalid-input', `“${label}” takes a number.`, field.id);
         return amount;
       }
-      case 'scorecard':
-        return fail('invalid-input', `“${label}” is a scorecard; fill it in Lever.`, field.id);
+      case 'scorecard': {
+        // One {score, comment} per skill, in the template's order; 0 is "not assessed" (lever-api.md §5).
+        const skills = field.scores?.length ?? 0;
+        const entries = Array.isArray(value) ? (value as unknown[]) : [];
+        const valid =
+          entries.length === skills &&
+          entries.every(
+            (entry) =>
+              typeof entry === 'object' &&
+              entry !== null &&
+              [0, 1, 2, 3, 4].includes((entry as { score?: unknown }).score as number) &&
+              typeof (entry as { comment?: unknown }).comment === 'string',
+          );
+        if (!valid)
+          fail(
+            'invalid-input',
+            `“${label}” takes a score 0-4 and a comment for each of its ${skills} skills.`,
+            field.id,
+          );
+        return entries;
+      }
       default:
         return Array.isArray(value) ? value.join(', ') : String(value);
     }

@@ -202,6 +202,7 @@ export function mapFeedbackField(field: LeverFeedbackField): FeedbackFieldDefini
     type: fieldTypes[field.type] ?? 'other',
     required: field.required === true,
     options,
+    ...(field.type === 'scorecard' && field.scores?.length ? { parts: field.scores.map((score) => score.text) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { labelKey, matchFormFields, toApiValue, type PageFieldForApi } from '@/lib/autofill/api-form';
+import { buildSubmission, labelKey, matchFormFields, toApiValue, type PageFieldForApi } from '@/lib/autofill/api-form';
 import type { FeedbackFieldDefinition, FeedbackFormDefinition } from '@/lib/core/types';
 
 const options = (...labels: string[]) => labels.map((label) => ({ value: label, label }));
@@ -108,5 +108,64 @@ describe('turning page values into API values', () => {
       ok: true,
       value: '- one\n- two',
     });
+  });
+});
+
+describe('building the API submission from the reviewed form', () => {
+  const scorecardForm: FeedbackFormDefinition = {
+    provider: 'lever',
+    id: 'template-1',
+    title: 'Technical Interview Scorecard',
+    fields: [
+      api('rating', 'Rating', 'score', options('4 - Strong Hire', '3 - Hire'), true),
+      api('depth', 'Technical depth', 'long-text', [], true),
+      { ...api('skills', 'Ownership, Craft', 'other'), parts: ['Ownership', 'Craft'] },
+    ],
+  };
+  const pageFields = [
+    page('rating', 'Rating', 'score', options('4 - Strong Hire', '3 - Hire')),
+    page('depth', 'Technical depth', 'long-text'),
+    page('ownership', 'Ownership', 'score', options('1', '2', '3', '4')),
+    page('ownership-comment', 'Ownership comment', 'long-text'),
+    page('craft', 'Craft', 'score', options('1', '2', '3', '4')),
+    page('craft-comment', 'Craft comment', 'long-text'),
+    page('page-only', 'Page only', 'text'),
+  ];
+  const build = (values: Record<string, string>) =>
+    buildSubmission(
+      'Lever',
+      scorecardForm,
+      pageFields,
+      matchFormFields(pageFields, scorecardForm),
+      (field) => values[field.key] ?? null,
+    );
+
+  it('gathers a scorecard’s skills into one entry per skill, a skill left alone scoring 0', () => {
+    const submission = build({
+      rating: '3 - Hire',
+      depth: 'Clear on idempotency.',
+      'ownership-comment': 'Led the ledger migration.',
+      craft: '4',
+    });
+    expect(submission.values).toEqual([
+      {
+        fieldId: 'skills',
+        value: [
+          { score: 0, comment: 'Led the ledger migration.' },
+          { score: 4, comment: '' },
+        ],
+      },
+      { fieldId: 'rating', value: '3 - Hire' },
+      { fieldId: 'depth', value: 'Clear on idempotency.' },
+    ]);
+    expect(submission.warnings).toEqual([]);
+    expect(submission.missingRequired).toEqual([]);
+  });
+
+  it('names required fields still empty, and page fields the API does not know', () => {
+    const submission = build({ 'page-only': 'x' });
+    expect(submission.missingRequired.map((field) => field.label)).toEqual(['Rating', 'Technical depth']);
+    expect(submission.warnings).toEqual(["“Page only” is not in the form Lever's API knows, so it would not be sent."]);
+    expect(submission.values).toEqual([]);
   });
 });

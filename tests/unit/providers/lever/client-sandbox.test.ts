@@ -255,6 +255,13 @@ describe('Lever client against the sandbox', () => {
         { fieldId: byLabel('Rating'), value: '3 - Hire' },
         { fieldId: byLabel('Technical depth'), value: 'Clear on idempotency keys.' },
         { fieldId: byLabel('Earliest start date'), value: '2027-02-01' },
+        {
+          fieldId: context.form.fields.find((field) => field.parts?.length)!.id,
+          value: [
+            { score: 3, comment: 'Led the ledger migration.' },
+            { score: 0, comment: '' },
+          ],
+        },
       ],
       performAs: aisha,
     });
