@@ -57,6 +57,15 @@ export function OutboxEntry({ entry, onRetry }: { entry: OutboxRecord; onRetry: 
   );
 }
 
+/** Retry for one of this candidate's writes; the candidate's outbox is read again so its polling picks it up. */
+export function useOutboxRetry(provider: AtsProvider, candidateId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => sendOrThrow('outbox.retry', { id }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKeys.candidate(provider, candidateId) }),
+  });
+}
+
 /**
  * This candidate's writes, polled while any is on its way. A write that finished after the candidate was read
  * refreshes it, whether it finished while the panel watched or before the page was even open.
@@ -72,10 +81,7 @@ export function OutboxList({
 }) {
   const queryClient = useQueryClient();
   const entries = useQuery(outboxQueries.candidate(provider, candidateId));
-  const retry = useMutation({
-    mutationFn: (id: string) => sendOrThrow('outbox.retry', { id }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKeys.candidate(provider, candidateId) }),
-  });
+  const retry = useOutboxRetry(provider, candidateId);
   const changedSinceRead = entries.data?.some(
     (entry) => entry.state === 'done' && entry.updatedAt > candidateFetchedAt,
   );

@@ -7,10 +7,11 @@ import { planOffline, type FieldProposal } from '@/lib/autofill/plan';
 import { fillFields, type FillOutcome } from '@/lib/autofill/writers';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
 import type { OutboxRecord } from '@/lib/core/outbox';
-import { atsKeys, atsQueries, callQueries, outboxQueries, scorecardQueries } from '@/lib/content/queries';
+import { atsQueries, callQueries, outboxQueries, scorecardQueries } from '@/lib/content/queries';
 import type { CandidateIds } from '@/lib/providers/contracts';
 import { useFeedbackForm } from '@/lib/content/use-feedback-form';
 import { sendOrThrow } from '@/lib/messaging/send';
+import { useOutboxRetry } from '@/components/panel/outbox-list';
 import { ErrorNotice } from '@/components/ui/error-notice';
 import { ScorecardCalls } from './scorecard-calls';
 import { ScorecardField } from './scorecard-field';
@@ -125,10 +126,8 @@ export function FillScorecard({
     enabled: submissionId !== undefined && apiContext.data !== undefined,
   });
   const submissionEntry = outbox.data?.find((entry) => entry.id === submissionId);
-  const retry = useMutation({
-    mutationFn: (id: string) => sendOrThrow('outbox.retry', { id }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: atsKeys.candidates(site) }),
-  });
+  // Retrying reads the outbox again: the entry is waiting once more and its polling must resume.
+  const retry = useOutboxRetry(site, apiContext.data?.candidateId ?? '');
 
   const matches = useMemo(
     () => (apiContext.data ? matchFormFields(fields, apiContext.data.form) : new Map()),

@@ -196,6 +196,11 @@ test('Submit via API on Ashby: a validation error about one field is shown on th
     'must be at most 40 characters',
   );
   await expect(page.getByTestId('scorecard-api-error')).toHaveCount(1);
+
+  // The refusal was one-off (the fault matches once): Retry sends the same values again and the panel follows it.
+  await page.getByTestId('scorecard-submission').getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(page.getByTestId('scorecard-api-error')).toHaveCount(0);
 });
 
 /** Priya's call imported, then her Lever form open with its plan; returns how many fields Sidecar proposes. */
