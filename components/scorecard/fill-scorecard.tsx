@@ -66,9 +66,9 @@ export function FillScorecard({
     [forCandidate, candidateCalls.data, recent.data, apiContext.data],
   );
   const [chosenCallIds, setChosenCallIds] = useState<string[]>();
-  const callIds = chosenCallIds ?? defaultCallIds(calls);
+  const callIds = useMemo(() => chosenCallIds ?? defaultCallIds(calls), [chosenCallIds, calls]);
   const callKey = callIds.join();
-  const chosenCalls = useMemo(() => calls.filter((call) => callKey.split(',').includes(call.id)), [calls, callKey]);
+  const chosenCalls = useMemo(() => calls.filter((call) => callIds.includes(call.id)), [calls, callIds]);
   const llm = useQuery(callQueries.llm());
   const [llmPlan, setLlmPlan] = useState<{ callIds: string; plan: FieldProposal[] }>();
   const [edits, setEdits] = useState<Record<string, string>>({});
@@ -135,10 +135,9 @@ export function FillScorecard({
   );
   // What the API would receive is what the form would hold: accepted proposals, then the interviewer's own answers.
   const submission = apiContext.data
-    ? buildSubmission(siteLabels[site], apiContext.data.form, fields, matches, (descriptor) => {
-        const field = fields.find((each) => each.key === descriptor.key)!;
-        return isIncluded(field) && valueOf(field) ? valueOf(field) : pageValue(field);
-      })
+    ? buildSubmission(siteLabels[site], apiContext.data.form, fields, matches, (field) =>
+        isIncluded(field) && valueOf(field) ? valueOf(field) : pageValue(field),
+      )
     : undefined;
   const fieldError = (field: PageFormField): string | undefined => {
     const error = submissionEntry?.state === 'failed' ? submissionEntry.error : undefined;

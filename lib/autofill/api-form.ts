@@ -5,7 +5,7 @@ import type {
   FeedbackFieldValue,
   FeedbackFormDefinition,
 } from '@/lib/core/types';
-import { normalizeText } from './form-model';
+import { cleanLabel, leadingNumber } from './generic-reader';
 
 /** The page's view of a field, enough to find its twin in the ATS's form definition. */
 export interface PageFieldForApi {
@@ -15,12 +15,15 @@ export interface PageFieldForApi {
   options: FeedbackFieldOption[];
 }
 
-/** How labels compare: case, spacing, required markers and trailing punctuation do not count. */
+/**
+ * How labels compare: as the form reader cleans them (spacing, required markers), and neither case, "(optional)" nor
+ * trailing punctuation counts.
+ */
 export function labelKey(label: string): string {
-  return normalizeText(label)
+  return cleanLabel(label)
     .toLowerCase()
-    .replace(/\s*\((required|optional)\)\s*$/, '')
-    .replace(/[\s*:?.]+$/, '');
+    .replace(/\s*\(optional\)\s*$/, '')
+    .replace(/[\s:?.]+$/, '');
 }
 
 /**
@@ -42,10 +45,8 @@ export function matchFormFields(
   return matches;
 }
 
-const leadingNumber = (text: string) => /^\s*(\d+)/.exec(text)?.[1];
-
 /** A scorecard's skill on the page: its score and its comment, as two fields titled "<skill>" and "<skill> comment". */
-function scorecardParts(pageFields: PageFieldForApi[], api: FeedbackFieldDefinition) {
+function scorecardParts<Field extends PageFieldForApi>(pageFields: Field[], api: FeedbackFieldDefinition) {
   return (api.parts ?? []).map((skill) => ({
     skill,
     score: pageFields.find((field) => labelKey(field.label) === labelKey(skill)),
@@ -65,7 +66,8 @@ function apiOptionFor(pageText: string, page: PageFieldForApi, api: FeedbackFiel
   }
   for (const text of wanted) {
     const number = leadingNumber(text);
-    const option = number ? api.options.find((candidate) => leadingNumber(candidate.label) === number) : undefined;
+    const option =
+      number !== null ? api.options.find((candidate) => leadingNumber(candidate.label) === number) : undefined;
     if (option) return option;
   }
   return undefined;
@@ -115,16 +117,16 @@ export interface ApiSubmission {
  * The reviewed form as the ATS's API takes it: each page field paired with its API field, values in API shape. A
  * scorecard (Lever) gathers its skills' scores and comments into one value, a skill left alone scoring 0.
  */
-export function buildSubmission(
+export function buildSubmission<Field extends PageFieldForApi>(
   atsLabel: string,
   form: FeedbackFormDefinition,
-  fields: PageFieldForApi[],
+  fields: Field[],
   matches: Map<string, FeedbackFieldDefinition>,
-  valueFor: (field: PageFieldForApi) => string | string[] | null,
+  valueFor: (field: Field) => string | string[] | null,
 ): ApiSubmission {
   const values: ApiSubmission['values'] = [];
   const warnings: string[] = [];
-  const text = (field: PageFieldForApi | undefined) => {
+  const text = (field: Field | undefined) => {
     const value = field ? valueFor(field) : null;
     return Array.isArray(value) ? value.join('\n') : (value ?? '');
   };
@@ -135,7 +137,7 @@ export function buildSubmission(
       for (const field of [part.score, part.comment]) if (field) partsOfScorecards.add(field.key);
     }
     const entries: ScorecardEntry[] = parts.map((part) => ({
-      score: Number(leadingNumber(text(part.score)) ?? 0),
+      score: leadingNumber(text(part.score)) ?? 0,
       comment: text(part.comment),
     }));
     if (entries.some((entry) => entry.score > 0 || entry.comment)) values.push({ fieldId: api.id, value: entries });

@@ -389,20 +389,23 @@ export function createAshbyClient(connection: { key: string }, dependencies: Cli
       const scopes = candidate
         ? candidate.applications.map((application) => ({ applicationId: application.id }))
         : [{}];
-      let found: { event: AshbyInterviewEvent; applicationId: string } | undefined;
-      for (const scope of scopes) {
-        // https://developers.ashbyhq.com/reference/interviewschedulelist
-        const schedules = await listAll('interviewSchedule.list', scope, interviewScheduleListItemSchema);
-        for (const schedule of schedules) {
-          const events =
-            schedule.interviewEvents ??
-            // https://developers.ashbyhq.com/reference/intervieweventlist
-            (await listAll('interviewEvent.list', { interviewScheduleId: schedule.id }, interviewEventSchema));
-          const event = events.find((each) => each.id === interviewId);
-          if (event) found = { event, applicationId: schedule.applicationId };
+      // Stops at the first schedule holding the event: each further one may cost an interviewEvent.list call.
+      const findEvent = async (): Promise<{ event: AshbyInterviewEvent; applicationId: string } | undefined> => {
+        for (const scope of scopes) {
+          // https://developers.ashbyhq.com/reference/interviewschedulelist
+          const schedules = await listAll('interviewSchedule.list', scope, interviewScheduleListItemSchema);
+          for (const schedule of schedules) {
+            const events =
+              schedule.interviewEvents ??
+              // https://developers.ashbyhq.com/reference/intervieweventlist
+              (await listAll('interviewEvent.list', { interviewScheduleId: schedule.id }, interviewEventSchema));
+            const event = events.find((each) => each.id === interviewId);
+            if (event) return { event, applicationId: schedule.applicationId };
+          }
         }
-        if (found) break;
-      }
+        return undefined;
+      };
+      const found = await findEvent();
       if (!found) {
         throw new SidecarError({
           kind: 'not-found',
