@@ -4,7 +4,8 @@ import { buildSubmission, matchFormFields } from '@/lib/autofill/api-form';
 import { defaultCallIds, rankCalls } from '@/lib/autofill/call-choice';
 import { toFieldDescriptor, type PageFormField } from '@/lib/autofill/form-model';
 import { planOffline, type FieldProposal } from '@/lib/autofill/plan';
-import { fillFields, type FillOutcome } from '@/lib/autofill/writers';
+import { hasValue } from '@/lib/autofill/generic-reader';
+import { fillFields, readBack, type FillOutcome } from '@/lib/autofill/writers';
 import { siteLabels, type AtsProvider } from '@/lib/core/page-context';
 import type { OutboxRecord } from '@/lib/core/outbox';
 import { atsQueries, callQueries, outboxQueries, scorecardQueries } from '@/lib/content/queries';
@@ -20,8 +21,10 @@ import { SubmitViaApi } from './submit-via-api';
 /** Only these ATSs take feedback through their API; Pinpoint's scorecard is filled on the page. */
 const submitsViaApi = new Set<AtsProvider>(['ashby', 'lever']);
 
+/** What the page holds for the field right now (not at the last read), or null when it is empty. */
 function pageValue(field: PageFormField): string | string[] | null {
-  return field.filled ? field.currentValue : null;
+  const value = readBack(field);
+  return hasValue(value) ? value : null;
 }
 
 /**
@@ -98,8 +101,8 @@ export function FillScorecard({
   const planByKey = new Map(plan.map((proposal) => [proposal.key, proposal]));
   const valueOf = (field: PageFormField) => edits[field.key] ?? planByKey.get(field.key)?.value ?? '';
   // Default: only empty fields; what the interviewer typed is replaced only when they tick it.
-  const isIncluded = (field: PageFormField) =>
-    include[field.key] ?? (planByKey.get(field.key)?.status === 'proposed' && !field.filled);
+  const isIncluded = (field: PageFormField, filled = field.filled) =>
+    include[field.key] ?? (planByKey.get(field.key)?.status === 'proposed' && !filled);
 
   const askLlm = useMutation({
     mutationFn: () =>
@@ -133,12 +136,15 @@ export function FillScorecard({
     () => (apiContext.data ? matchFormFields(fields, apiContext.data.form) : new Map()),
     [fields, apiContext.data],
   );
-  // What the API would receive is what the form would hold: accepted proposals, then the interviewer's own answers.
-  const submission = apiContext.data
-    ? buildSubmission(siteLabels[site], apiContext.data.form, fields, matches, (field) =>
-        isIncluded(field) && valueOf(field) ? valueOf(field) : pageValue(field),
-      )
-    : undefined;
+  const outcomeByKey = new Map((outcomes ?? []).map((outcome) => [outcome.key, outcome]));
+  // What the API would receive is what the form would hold: once Sidecar has written a field, the page's value (the
+  // interviewer may have changed it since); before that, the accepted proposal; otherwise the interviewer's own answer.
+  const submission = () =>
+    buildSubmission(siteLabels[site], apiContext.data!.form, fields, matches, (field) => {
+      const now = pageValue(field);
+      const proposal = !outcomeByKey.get(field.key)?.result.ok && isIncluded(field, now !== null) && valueOf(field);
+      return proposal || now;
+    });
   const fieldError = (field: PageFormField): string | undefined => {
     const error = submissionEntry?.state === 'failed' ? submissionEntry.error : undefined;
     return error?.fieldId && matches.get(field.key)?.id === error.fieldId ? error.message : undefined;
@@ -153,7 +159,6 @@ export function FillScorecard({
     );
   }
 
-  const outcomeByKey = new Map((outcomes ?? []).map((outcome) => [outcome.key, outcome]));
   return (
     <section className="scorecard" data-testid="fill-scorecard">
       {apiContext.data ? (
@@ -236,7 +241,7 @@ export function FillScorecard({
       <p className="muted small">
         Sidecar never presses Submit: review the form, then submit it in {siteLabels[site]}.
       </p>
-      {submitsViaApi.has(site) && apiContext.data && submission ? (
+      {submitsViaApi.has(site) && apiContext.data ? (
         <SubmitViaApi
           site={site}
           context={apiContext.data}
@@ -247,6 +252,7 @@ export function FillScorecard({
             void queryClient.invalidateQueries({ queryKey: outboxQueries.candidate(site, entry.candidateId).queryKey });
           }}
           onRetry={(id) => retry.mutate(id)}
+          onChange={() => setSubmissionId(undefined)}
         />
       ) : null}
       {site === 'pinpoint' ? (

@@ -22,17 +22,21 @@ const stateSentences: Record<OutboxRecord['state'], string> = {
 export function SubmitViaApi({
   site,
   context,
-  submission,
+  submission: readSubmission,
   entry,
   onQueued,
   onRetry,
+  onChange,
 }: {
   site: AtsProvider;
   context: FeedbackContext;
-  submission: ApiSubmission;
+  /** Read again at the click: the interviewer may have changed the form since the panel last rendered. */
+  submission: () => ApiSubmission;
   entry: OutboxRecord | undefined;
   onQueued: (entry: OutboxRecord) => void;
   onRetry: (id: string) => void;
+  /** Leaves the failed submission behind, so the corrected form can be submitted as a new click. */
+  onChange: () => void;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [clickId, setClickId] = useState(() => crypto.randomUUID());
@@ -46,7 +50,7 @@ export function SubmitViaApi({
         applicationId: context.applicationId,
         formId: context.form.id,
         interviewId: context.interview.id,
-        values: submission.values,
+        values: readSubmission().values,
       }),
     onSuccess: (queued) => {
       setConfirming(false);
@@ -55,6 +59,7 @@ export function SubmitViaApi({
     },
   });
   const label = siteLabels[site];
+  const submission = readSubmission();
 
   if (entry) {
     return (
@@ -68,9 +73,15 @@ export function SubmitViaApi({
             <p className="error-text small" data-testid="scorecard-submission-error">
               {describeError(entry.error as SidecarErrorData)}
             </p>
-            <button type="button" className="button button-small" onClick={() => onRetry(entry.id)}>
-              Retry
-            </button>
+            <div className="form-actions">
+              <button type="button" className="button button-small" onClick={() => onRetry(entry.id)}>
+                Retry
+              </button>
+              {/* After a validation error the interviewer corrects the form, then submits what it holds now. */}
+              <button type="button" className="button button-quiet button-small" onClick={onChange}>
+                Change and submit again
+              </button>
+            </div>
           </>
         ) : null}
       </div>

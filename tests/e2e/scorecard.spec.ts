@@ -222,6 +222,42 @@ async function completeLeverForm(page: Page) {
   await page.getByRole('textbox', { name: 'Technical depth', exact: true }).fill('Clear on idempotency keys.');
 }
 
+test('Submit via API on Ashby: after a refusal the interviewer corrects the form and submits what it holds now', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await fillAshbyFormAsInterviewer(page, context, extensionId);
+  await chooseAshbyScoreAndRecommendation(page);
+  sandbox.injectFault({
+    host: 'api.ashbyhq.com',
+    pathPrefix: '/applicationFeedback.submit',
+    kind: 'business-error',
+    code: 'invalid_input',
+    message: 'notice_period: must be at most 40 characters',
+  });
+  await page.getByTestId('scorecard-submit-api').click();
+  await page.getByTestId('scorecard-submit-confirm-button').click();
+  await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+
+  const notice = page.getByRole('textbox', { name: 'Notice period', exact: true });
+  await notice.fill('Three months');
+  await page.getByRole('button', { name: 'Change and submit again' }).click();
+  await page.getByTestId('scorecard-submit-api').click();
+  await page.getByTestId('scorecard-submit-confirm-button').click();
+  await expect(page.getByTestId('scorecard-submission')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const submits = apiRequests(sandbox, ashby).filter(
+    (request) => request.path === '/applicationFeedback.submit' && request.status === 200,
+  );
+  // The refused attempt (Ashby answers refusals with 200 and success:false) and the corrected one.
+  const bodies = submits.map((request) => JSON.parse(request.body) as AshbyPayload);
+  const notices = bodies.map(
+    (body) => body.feedbackForm.fieldSubmissions.find((each) => each.path === 'notice_period')?.value,
+  );
+  expect(notices.at(-1)).toBe('Three months');
+});
+
 test('Fill scorecard on Lever: every proposed field takes, a refused value is reported, the page’s Submit sends them', async ({
   page,
   context,
