@@ -3,10 +3,9 @@ import { EditorContent, Extension, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AshbyFeedbackConfig, AshbyFeedbackPayload, AshbyFormField, SandboxFeedback } from '../definitions.ts';
-import { exposeFeedback, readConfig, registerForm, submitFeedback } from './feedback-bridge.ts';
-
-type Values = Record<string, unknown>;
+import type { AshbyFeedbackConfig, AshbyFeedbackPayload, AshbyFormField } from '../definitions.ts';
+import { readConfig, registerForm } from './feedback-bridge.ts';
+import { SubmitFooter, useSandboxForm, type Values } from './use-sandbox-form.tsx';
 
 const userInputEvents = ['keydown', 'beforeinput', 'input', 'paste', 'drop', 'compositionend', 'cut'];
 const userInputWindowMilliseconds = 100;
@@ -322,18 +321,7 @@ const fieldComponents: Record<AshbyFormField['field']['type'], (props: FieldProp
 };
 
 function FeedbackForm({ config }: { config: AshbyFeedbackConfig }) {
-  const [values, setValues] = useState<Values>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<'editing' | 'submitting' | 'submitted' | 'failed'>('editing');
-  const valuesRef = useRef(values);
-  useEffect(() => {
-    valuesRef.current = values;
-  }, [values]);
-  // Created once per mount: tests hold on to `window.sandboxFeedback` across renders.
-  const feedback = useRef<SandboxFeedback<AshbyFeedbackPayload> | null>(null);
-  useEffect(() => {
-    feedback.current = exposeFeedback(() => buildPayload(config, valuesRef.current));
-  }, [config]);
+  const { values, setValues, errors, setErrors, status, submit: send } = useSandboxForm(config, buildPayload);
 
   const fields = config.sections.flatMap((section) => section.fields);
   const setValue = (path: string, value: unknown) => {
@@ -345,17 +333,14 @@ function FeedbackForm({ config }: { config: AshbyFeedbackConfig }) {
     });
   };
 
-  const submit = async () => {
-    const missing = fields.filter((definition) => definition.isRequired && isEmpty(values[definition.field.path]));
-    if (missing.length > 0) {
-      setErrors(Object.fromEntries(missing.map(({ field }) => [field.path, `${field.title} is required`])));
-      return;
-    }
-    setStatus('submitting');
-    if (!feedback.current) return;
-    const ok = await submitFeedback(feedback.current, buildPayload(config, values));
-    setStatus(ok ? 'submitted' : 'failed');
-  };
+  const submit = () =>
+    send(
+      Object.fromEntries(
+        fields
+          .filter((definition) => definition.isRequired && isEmpty(values[definition.field.path]))
+          .map(({ field }) => [field.path, `${field.title} is required`]),
+      ),
+    );
 
   // Ids count radios in render order across the whole form, as Ashby's do.
   const firstRadios = Object.fromEntries(
@@ -393,11 +378,7 @@ function FeedbackForm({ config }: { config: AshbyFeedbackConfig }) {
         </section>
       ))}
       {Object.keys(errors).length > 0 ? <p role="alert">Please fill in the required fields.</p> : null}
-      <button type="submit" disabled={status === 'submitting'}>
-        Submit
-      </button>
-      {status === 'submitted' ? <p role="status">Feedback submitted</p> : null}
-      {status === 'failed' ? <p role="alert">Could not submit feedback</p> : null}
+      <SubmitFooter label="Submit" status={status} />
     </form>
   );
 }

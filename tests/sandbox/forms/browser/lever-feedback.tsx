@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { LeverFeedbackConfig, LeverFeedbackPayload, LeverFormField, SandboxFeedback } from '../definitions.ts';
-import { exposeFeedback, readConfig, registerForm, submitFeedback } from './feedback-bridge.ts';
+import type { LeverFeedbackConfig, LeverFeedbackPayload, LeverFormField } from '../definitions.ts';
+import { readConfig, registerForm } from './feedback-bridge.ts';
+import { SubmitFooter, useSandboxForm, type Values } from './use-sandbox-form.tsx';
 
-type Values = Record<string, unknown>;
 type ScorecardEntry = { score: number | null; comment: string };
 
 const thumbs = [
@@ -228,31 +228,16 @@ function Field(props: { field: LeverFormField; value: unknown; error?: string; o
 }
 
 function FeedbackForm({ config }: { config: LeverFeedbackConfig }) {
-  const [values, setValues] = useState<Values>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<'editing' | 'submitting' | 'submitted' | 'failed'>('editing');
-  const valuesRef = useRef(values);
-  useEffect(() => {
-    valuesRef.current = values;
-  }, [values]);
-  // Created once per mount: tests hold on to `window.sandboxFeedback` across renders.
-  const feedback = useRef<SandboxFeedback<LeverFeedbackPayload> | null>(null);
-  useEffect(() => {
-    feedback.current = exposeFeedback(() => buildPayload(config, valuesRef.current));
-  }, [config]);
+  const { values, setValues, errors, status, submit: send } = useSandboxForm(config, buildPayload);
 
-  const submit = async () => {
-    const missing = config.template.fields.filter((field) => field.required && isEmpty(field, values[field.id]));
-    if (missing.length > 0) {
-      setErrors(Object.fromEntries(missing.map((field) => [field.id, 'This field is required'])));
-      return;
-    }
-    setErrors({});
-    setStatus('submitting');
-    if (!feedback.current) return;
-    const ok = await submitFeedback(feedback.current, buildPayload(config, values));
-    setStatus(ok ? 'submitted' : 'failed');
-  };
+  const submit = () =>
+    send(
+      Object.fromEntries(
+        config.template.fields
+          .filter((field) => field.required && isEmpty(field, values[field.id]))
+          .map((field) => [field.id, 'This field is required']),
+      ),
+    );
 
   return (
     <form
@@ -274,11 +259,7 @@ function FeedbackForm({ config }: { config: LeverFeedbackConfig }) {
           onChange={(value) => setValues((current) => ({ ...current, [field.id]: value }))}
         />
       ))}
-      <button type="submit" disabled={status === 'submitting'}>
-        Submit feedback
-      </button>
-      {status === 'submitted' ? <p role="status">Feedback submitted</p> : null}
-      {status === 'failed' ? <p role="alert">Could not submit feedback</p> : null}
+      <SubmitFooter label="Submit feedback" status={status} />
     </form>
   );
 }
