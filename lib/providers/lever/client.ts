@@ -526,13 +526,16 @@ export function createLeverClient(
         interview.feedbackTemplate;
       if (!templateId || templateId === 'no-feedback')
         return fail('invalid-input', 'This Lever interview asks for no feedback form.');
-      const [template, context, submitted] = await Promise.all([
+      const [template, context] = await Promise.all([
         getTemplate(templateId),
         client.getCandidateContext({ candidateId }),
-        interview.feedbackForms?.length ? client.listFeedback({ candidateId, applicationId: '' }) : Promise.resolve([]),
       ]);
       const application = context.applications[0];
       if (!application) return fail('not-found', 'The candidate has no application in Lever.');
+      // `feedbackForms` lists the interview's submitted forms: only then is there anything to tell apart.
+      const submitted = interview.feedbackForms?.length
+        ? await client.listFeedback({ candidateId, applicationId: application.id })
+        : [];
       const start = interview.date ?? undefined;
       return {
         candidateId,
